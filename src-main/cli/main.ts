@@ -1,0 +1,2 @@
+// devsim command entry (stub).
+console.log('devsim');

@@ -1,0 +1,2 @@
+// Browser-mode host entry (stub).
+console.log('web host');

@@ -1,0 +1,19 @@
+/**
+ * Schema versions, in order. Version N is reached by running migration N-1; the number
+ * lives in SQLite's user_version. Never edit a shipped migration: add the next one.
+ */
+export const MIGRATIONS: readonly string[] = [
+  // 1: settings and recent documents
+  `CREATE TABLE settings (
+     key   TEXT PRIMARY KEY,
+     value TEXT NOT NULL
+   ) STRICT;
+   CREATE TABLE recent_documents (
+     path      TEXT PRIMARY KEY,
+     name      TEXT NOT NULL,
+     opened_at TEXT NOT NULL
+   ) STRICT;
+   CREATE INDEX recent_documents_opened ON recent_documents (opened_at DESC);`,
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;

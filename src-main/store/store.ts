@@ -1,0 +1,29 @@
+import { join } from 'node:path';
+import { openDatabase, type Db, type OpenOptions } from './database.js';
+import { RecentRepo } from './recent-repo.js';
+import { SettingsRepo } from './settings-repo.js';
+
+export const DATABASE_FILE = 'devsim.sqlite';
+
+/** The app's persistent state in one SQLite file inside the data folder. */
+export class Store {
+  readonly settings: SettingsRepo;
+  readonly recent: RecentRepo;
+
+  private constructor(
+    readonly db: Db,
+    readonly file: string,
+  ) {
+    this.settings = new SettingsRepo(db);
+    this.recent = new RecentRepo(db);
+  }
+
+  static open(dataDir: string, options: OpenOptions = {}): Store {
+    const file = join(dataDir, DATABASE_FILE);
+    return new Store(openDatabase(file, options), file);
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}

@@ -1,0 +1,26 @@
+// Method and event names, free of zod, so the sandboxed preload can list them
+// without bundling the schemas. methods.ts and events.ts are checked against these.
+
+export const METHOD_NAMES = [
+  'appInfo',
+  'healthCheck',
+  'getSettings',
+  'setSettings',
+  'listRecent',
+  'addRecent',
+  'removeRecent',
+  'clearRecent',
+] as const;
+
+export const EVENT_NAMES = ['settingsChanged', 'recentChanged'] as const;
+
+export type MethodName = (typeof METHOD_NAMES)[number];
+export type EventName = (typeof EVENT_NAMES)[number];
+
+/** The Electron IPC channel that carries one method. */
+export const methodChannel = (name: MethodName): string => `devsim:call:${name}`;
+/** The Electron IPC channel that carries one event. */
+export const eventChannel = (name: EventName): string => `devsim:event:${name}`;
+
+/** Largest request payload either transport accepts, in bytes of JSON. */
+export const MAX_PAYLOAD_BYTES = 4 * 1024 * 1024;
