@@ -1,2 +1,9 @@
-// devsim command entry (stub).
-console.log('devsim');
+// The devsim command: its entry, built to out/main/cli.js and started by bin/devsim.mjs.
+import { runCli } from './run-cli.js';
+
+const io = {
+  out: (text: string) => process.stdout.write(text),
+  err: (text: string) => process.stderr.write(text),
+};
+
+process.exitCode = await runCli(process.argv.slice(2), io);
