@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { ENVIRONMENTS, environmentSettingsSchema } from './environment.js';
+import { groupSchema } from './groups.js';
+import { idSchema } from './ids.js';
+import { linkSchema } from './links.js';
+import { nodeSchema, type TopologyNode } from './nodes.js';
+import { scenarioSchema } from './scenario.js';
+
+export const API_VERSION = 'devsim.io/v1';
+export const DOCUMENT_KIND = 'Topology';
+
+export const metadataSchema = z
+  .object({
+    name: z.string().min(1).max(200),
+    description: z.string().max(20_000).optional(),
+    environment: z.enum(ENVIRONMENTS).default('custom'),
+    labels: z.record(z.string().max(63), z.string().max(256)).default({}),
+  })
+  .strict();
+
+/** The topology document: what a `*.devsim.yaml` file holds. */
+export const topologySchema = z
+  .object({
+    apiVersion: z.literal(API_VERSION),
+    kind: z.literal(DOCUMENT_KIND),
+    metadata: metadataSchema,
+    groups: z.record(idSchema, groupSchema).default({}),
+    nodes: z.record(idSchema, nodeSchema),
+    links: z.array(linkSchema).max(100_000).default([]),
+    scenario: scenarioSchema.default({
+      durationS: 3600,
+      seed: 1,
+      warmupS: 0,
+      faults: [],
+      deployments: [],
+      slo: { latencyP99Ms: 500, errorRatePercent: 1 },
+    }),
+    settings: environmentSettingsSchema.default(environmentSettingsSchema.parse({})),
+  })
+  .strict();
+
+export type Topology = Omit<z.infer<typeof topologySchema>, 'nodes'> & { nodes: Record<string, TopologyNode> };
+export type TopologyInput = z.input<typeof topologySchema>;

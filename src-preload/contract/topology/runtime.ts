@@ -1,0 +1,50 @@
+import { z } from 'zod';
+
+/** A port the node listens on; `hostPort` publishes it on the host (Docker) or a Service (Kubernetes). */
+export const portSchema = z
+  .object({
+    name: z.string().regex(/^[a-z][a-z0-9-]{0,14}$/, { message: 'use up to 15 lower-case letters, digits or hyphens' }).optional(),
+    port: z.number().int().min(1).max(65535).describe('Port inside the container'),
+    hostPort: z.number().int().min(1).max(65535).optional().describe('Port published on the host'),
+    protocol: z.enum(['tcp', 'udp']).default('tcp'),
+  })
+  .strict();
+export type Port = z.infer<typeof portSchema>;
+
+/** How Docker and Kubernetes tell the node is healthy. */
+export const healthCheckSchema = z
+  .object({
+    /** An HTTP GET on a port (liveness/readiness probe), or a command run in the container. */
+    http: z.object({ path: z.string().startsWith('/').max(2048), port: z.number().int().min(1).max(65535) }).strict().optional(),
+    command: z.array(z.string().max(4096)).min(1).max(64).optional(),
+    intervalS: z.number().positive().max(3600).default(10),
+    timeoutS: z.number().positive().max(600).default(3),
+    retries: z.number().int().min(1).max(100).default(3),
+    startPeriodS: z.number().nonnegative().max(3600).default(0),
+  })
+  .strict()
+  .refine((h) => (h.http === undefined) !== (h.command === undefined), {
+    message: 'give either http or command, not both or neither',
+  });
+export type HealthCheck = z.infer<typeof healthCheckSchema>;
+
+/** CPU in cores and memory in MiB, as requested from the scheduler. */
+export const resourcesSchema = z
+  .object({
+    cpu: z.number().positive().max(1024).default(0.5).describe('CPU cores per instance'),
+    memoryMiB: z.number().int().positive().max(4_194_304).default(512).describe('Memory per instance in MiB'),
+  })
+  .strict();
+export type Resources = z.infer<typeof resourcesSchema>;
+
+const envName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, { message: 'an environment variable name: letters, digits and _' });
+
+/** What Docker and Kubernetes need to run a node for real. */
+export const runtimeFields = {
+  image: z.string().min(1).max(512).optional().describe('Container image, e.g. postgres:14'),
+  command: z.array(z.string().max(4096)).max(256).optional(),
+  ports: z.array(portSchema).max(64).default([]),
+  env: z.record(envName, z.string().max(65_536)).default({}),
+  healthCheck: healthCheckSchema.optional(),
+  resources: resourcesSchema.default({ cpu: 0.5, memoryMiB: 512 }),
+};
