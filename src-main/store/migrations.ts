@@ -1,8 +1,13 @@
+import type Database from 'better-sqlite3';
+
+/** One step of the schema: SQL to run, or a function for steps SQL alone cannot express. */
+export type Migration = string | ((db: Database.Database) => void);
+
 /**
  * Schema versions, in order. Version N is reached by running migration N-1; the number
  * lives in SQLite's user_version. Never edit a shipped migration: add the next one.
  */
-export const MIGRATIONS: readonly string[] = [
+export const MIGRATIONS: readonly Migration[] = [
   // 1: settings and recent documents
   `CREATE TABLE settings (
      key   TEXT PRIMARY KEY,
