@@ -1,0 +1,120 @@
+// The desktop shell once the app is ready and the store is open: sessions hardened, the
+// renderer served, IPC registered, the menu built and the main window opened.
+import { join } from 'node:path';
+import { app, BrowserWindow, ipcMain, session } from 'electron';
+import type { RunningApp } from '../app/bootstrap.js';
+import type { Logger } from '../app/logger.js';
+import { buildMenuTemplate } from '../shell/menu-template.js';
+import { APP_ENTRY_URL, isTrustedOrigin } from '../shell/origin.js';
+import { WINDOW_STATE_FILE } from '../shell/window-state-file.js';
+import { installMenu } from './electron-menu.js';
+import { serveRenderer } from './electron-protocol.js';
+import { denyPermissions, guardWebContents, openExternalLink } from './electron-security.js';
+import { createMainWindow, focusWindow } from './electron-window.js';
+import { registerIpcHost, senderFrameCheck } from './ipc-host.js';
+
+export interface DesktopConfig {
+  running: RunningApp;
+  log: Logger;
+  productName: string;
+  version: string;
+  /** The electron-vite dev server, already checked by devRendererUrl; undefined when packaged. */
+  devUrl: string | undefined;
+  /** The build output folder holding main/, preload/ and renderer/. */
+  outDir: string;
+  docsUrl?: string | undefined;
+  icon?: string | undefined;
+}
+
+export interface Desktop {
+  focus(): void;
+  /** A *.devsim.yaml the OS or a second instance asked us to open. */
+  openDocument(path: string): void;
+  close(): void;
+}
+
+export function openDesktop(config: DesktopConfig): Desktop {
+  const { running, log, devUrl } = config;
+  const isTrustedUrl = (url: string): boolean => isTrustedOrigin(url, { devUrl });
+
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents, log));
+  denyPermissions(session.defaultSession, log);
+  serveRenderer(session.defaultSession, join(config.outDir, 'renderer'));
+
+  const stopIpc = registerIpcHost({
+    ipc: ipcMain,
+    dispatch: running.dispatch,
+    bus: running.ctx.bus,
+    isTrustedSender: senderFrameCheck(isTrustedUrl),
+    eventTargets: () =>
+      BrowserWindow.getAllWindows()
+        .map((w) => w.webContents)
+        .filter((contents) => !contents.isDestroyed() && isTrustedUrl(contents.getURL())),
+    log,
+  });
+
+  app.setAboutPanelOptions({
+    applicationName: config.productName,
+    applicationVersion: config.version,
+    copyright: 'DevOps Simulator contributors, MIT licence',
+    ...(config.docsUrl ? { website: config.docsUrl } : {}),
+    ...(config.icon ? { iconPath: config.icon } : {}),
+  });
+  const menu = (recent: readonly { path: string; name: string }[]): void =>
+    installMenu(
+      buildMenuTemplate({
+        platform: process.platform,
+        isDev: !app.isPackaged,
+        appName: config.productName,
+        recent,
+        docsUrl: config.docsUrl,
+        // New/Open/Save need the renderer; they wait for a menuCommand event in the contract.
+        rendererCommands: false,
+      }),
+      {
+        clearRecent: () => void running.dispatch('clearRecent', undefined),
+        openDocumentation: () => {
+          if (config.docsUrl) openExternalLink(config.docsUrl, log);
+        },
+      },
+    );
+  menu(running.ctx.store.recent.list());
+  const stopMenuUpdates = running.ctx.bus.subscribe((name, payload) => {
+    if (name === 'recentChanged') menu(payload as readonly { path: string; name: string }[]);
+  });
+
+  let win: BrowserWindow | undefined;
+  const open = (): void => {
+    win = createMainWindow({
+      title: config.productName,
+      preload: join(config.outDir, 'preload', 'index.cjs'),
+      url: devUrl ?? APP_ENTRY_URL,
+      stateFile: join(app.getPath('userData'), WINDOW_STATE_FILE),
+      icon: config.icon,
+      log,
+    });
+  };
+  open();
+  // macOS keeps the app alive without windows; clicking the dock icon opens one again.
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) open();
+  });
+
+  return {
+    focus: () => focusWindow(win),
+    openDocument: (path) => {
+      // Until the contract has an openDocument event, the file shows up in the renderer's
+      // recent list (recentChanged) so the person can open it from there.
+      running
+        .dispatch('addRecent', { path })
+        .then((reply) => {
+          if (!reply.ok) log.warn(`could not add ${path} to recent documents: ${reply.error.message}`);
+        })
+        .catch((err: unknown) => log.error('addRecent failed', err));
+    },
+    close: () => {
+      stopMenuUpdates();
+      stopIpc();
+    },
+  };
+}
