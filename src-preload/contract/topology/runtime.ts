@@ -37,7 +37,8 @@ export const resourcesSchema = z
   .strict();
 export type Resources = z.infer<typeof resourcesSchema>;
 
-const envName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, { message: 'an environment variable name: letters, digits and _' });
+// Kubernetes' rule for variable names; Docker accepts the same (e.g. discovery.type).
+const envName = z.string().max(256).regex(/^[-._a-zA-Z][-._a-zA-Z0-9]*$/, { message: 'an environment variable name: letters, digits, _ . or -' });
 
 /** What Docker and Kubernetes need to run a node for real. */
 export const runtimeFields = {
