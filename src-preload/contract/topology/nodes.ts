@@ -40,6 +40,14 @@ const postgresTopology = z.discriminatedUnion('mode', [
       readsFromReplicas: z.boolean().default(true),
     })
     .strict(),
+  /** A separate replica node (e.g. in another region) following a primary node. */
+  z
+    .object({
+      mode: z.literal('replica'),
+      primary: idSchema,
+      replicationLagMs: z.number().nonnegative().max(3_600_000).default(100),
+    })
+    .strict(),
   z
     .object({
       mode: z.literal('multi-master'),
