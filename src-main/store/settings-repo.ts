@@ -35,7 +35,7 @@ export class SettingsRepo {
   set(patch: SettingsPatch): Settings {
     const next = settingsSchema.parse({ ...this.get(), ...patch });
     this.db.transaction(() => {
-      for (const [key, value] of Object.entries(patch)) {
+      for (const key of Object.keys(patch)) {
         this.upsert.run(key, JSON.stringify(next[key as keyof Settings]));
       }
     })();
