@@ -5,7 +5,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WebSocket } from 'ws';
-import { serverFrameSchema, type Reply } from '../../../src-preload/contract/index.js';
+import type { Reply, ServerFrame } from '../../../src-preload/contract/index.js';
 import { startApp, type RunningApp } from '../../../src-main/app/bootstrap.js';
 import { createMemoryLogger } from '../../../src-main/app/logger.js';
 import { startWebHost, type WebHost } from '../../../src-main/host/web-host.js';
@@ -75,7 +75,7 @@ export function rawGet(port: number, path: string, options: { method?: string; h
   });
 }
 
-type Frame = ReturnType<typeof serverFrameSchema.parse> | { type: 'error'; error: { code: string; message: string } };
+type Frame = ServerFrame | { type: 'error'; error: { code: string; message: string } };
 
 /** A WebSocket client for the contract's frames; every frame it receives is kept in order. */
 export class TestClient {
