@@ -8,6 +8,8 @@ import { scenarioSchema } from './scenario.js';
 
 export const API_VERSION = 'devsim.io/v1';
 export const DOCUMENT_KIND = 'Topology';
+/** Far beyond any real lab (the editor is measured at 500); keeps untrusted files bounded. */
+export const MAX_NODES = 10_000;
 
 export const metadataSchema = z
   .object({
@@ -25,7 +27,7 @@ export const topologySchema = z
     kind: z.literal(DOCUMENT_KIND),
     metadata: metadataSchema,
     groups: z.record(idSchema, groupSchema).default({}),
-    nodes: z.record(idSchema, nodeSchema),
+    nodes: z.record(idSchema, nodeSchema).refine((n) => Object.keys(n).length <= MAX_NODES, { message: `at most ${MAX_NODES} nodes` }),
     links: z.array(linkSchema).max(100_000).default([]),
     scenario: scenarioSchema.default({
       durationS: 3600,

@@ -9,3 +9,6 @@ export * from './groups.js';
 export * from './scenario.js';
 export * from './environment.js';
 export * from './document.js';
+export * from './findings.js';
+export * from './validate.js';
+export * from './migrate.js';
