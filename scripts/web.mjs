@@ -2,7 +2,7 @@
 // `npm run web -- [options]`: builds if the build is missing or older than the sources,
 // then runs the browser-mode host (out/main/web.js) with the options, passing signals on
 // and exiting with its code. Build output goes to stderr so stdout carries only the URL line.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -44,28 +44,36 @@ function builtAt() {
   return min;
 }
 
+const SIGNAL_CODES = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 };
+/** The build or the host, whichever runs now; signals go to it, and we exit as it does. */
+let child;
+for (const signal of Object.keys(SIGNAL_CODES)) {
+  process.on(signal, () => {
+    if (child && child.exitCode === null && child.signalCode === null) child.kill(signal);
+    else process.exit(128 + SIGNAL_CODES[signal]);
+  });
+}
+
+/** Runs node with args; resolves with the exit code (128 + n for a signal). */
+function run(args, stdio) {
+  return new Promise((resolve) => {
+    child = spawn(process.execPath, args, { cwd: root, stdio });
+    child.on('error', (err) => {
+      process.stderr.write(`devsim web: could not start ${args[0]}: ${err.message}\n`);
+      resolve(1);
+    });
+    child.on('exit', (code, signal) => resolve(code ?? 128 + (SIGNAL_CODES[signal] ?? 15)));
+  });
+}
+
 if (builtAt() < Math.max(...inputs.map(newest))) {
-  process.stderr.write('devsim web: building (electron-vite build)…\n');
-  const pkg = createRequire(import.meta.url).resolve('electron-vite/package.json');
-  const cli = join(dirname(pkg), 'bin', 'electron-vite.js');
-  const build = spawnSync(process.execPath, [cli, 'build'], { cwd: root, stdio: ['ignore', process.stderr, 'inherit'] });
-  if (build.status !== 0) {
-    process.stderr.write(`devsim web: the build failed (${build.error?.message ?? `exit ${build.status ?? build.signal}`}).\n`);
-    process.exit(1);
+  process.stderr.write('devsim web: the build is missing or older than the sources; running electron-vite build\n');
+  const cli = join(dirname(createRequire(import.meta.url).resolve('electron-vite/package.json')), 'bin', 'electron-vite.js');
+  const code = await run([cli, 'build'], ['ignore', process.stderr, 'inherit']);
+  if (code !== 0) {
+    process.stderr.write(`devsim web: the build failed (exit ${code}).\n`);
+    process.exit(code);
   }
 }
 
-const host = spawn(process.execPath, [outputs[0], ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });
-const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'];
-for (const signal of SIGNALS) {
-  process.on(signal, () => {
-    if (host.exitCode === null && host.signalCode === null) host.kill(signal);
-  });
-}
-host.on('error', (err) => {
-  process.stderr.write(`devsim web: could not start the host: ${err.message}\n`);
-  process.exit(1);
-});
-host.on('exit', (code, signal) => {
-  process.exit(code ?? 128 + (signal === 'SIGINT' ? 2 : signal === 'SIGHUP' ? 1 : 15));
-});
+process.exit(await run([outputs[0], ...process.argv.slice(2)], 'inherit'));
