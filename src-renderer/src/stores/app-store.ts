@@ -1,0 +1,23 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { DevsimApi } from '../../../src-preload/contract/index.js';
+import type { ConnectionStatus } from '../api/index.js';
+import { createConnectionSlice, type ConnectionSlice } from './connection-slice.js';
+import { createNavigationSlice, type NavigationSlice } from './navigation-slice.js';
+import { createRecentSlice, type RecentSlice } from './recent-slice.js';
+import { createSettingsSlice, type SettingsSlice } from './settings-slice.js';
+
+export type AppState = ConnectionSlice & SettingsSlice & RecentSlice & NavigationSlice;
+export type AppStore = StoreApi<AppState>;
+
+/** One store in slices; actions live beside their state and reach the host through `api`. */
+export function createAppStore(api: DevsimApi, initial: ConnectionStatus): AppStore {
+  return createStore<AppState>()((...a) => ({
+    ...createConnectionSlice(api, initial)(...a),
+    ...createSettingsSlice(api)(...a),
+    ...createRecentSlice(api)(...a),
+    ...createNavigationSlice(...a),
+  }));
+}
+
+/** Ready for people (and the cold-start benchmark): connected and settings loaded. */
+export const selectReady = (s: AppState): boolean => s.connection.state === 'connected' && s.settings !== null;
