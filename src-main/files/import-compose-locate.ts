@@ -1,0 +1,58 @@
+import { type Document, type LineCounter, type Node, isAlias, isMap, isNode, isPair, isScalar, isSeq } from 'yaml';
+import type { PathKey } from './finding.js';
+
+export interface Position {
+  line: number;
+  column: number;
+}
+
+/** Follows aliases to the node they name; gives up on cycles or dangling aliases. */
+function resolve(doc: Document, node: unknown): Node | undefined {
+  let at: unknown = node;
+  for (let hops = 0; isAlias(at) && hops < 32; hops++) at = at.resolve(doc);
+  return isNode(at) && !isAlias(at) ? at : undefined;
+}
+
+const isMergeKey = (key: unknown): boolean => isScalar(key) && (typeof key.value === 'symbol' || key.source === '<<');
+
+/** The value node under `key` in a map, looking into `<<` merges as Compose does. */
+function childOf(doc: Document, map: Node, key: PathKey, depth: number): Node | undefined {
+  if (!isMap(map) || depth > 16) return undefined;
+  const merges: unknown[] = [];
+  for (const pair of map.items) {
+    if (!isPair(pair)) continue;
+    if (isMergeKey(pair.key)) merges.push(pair.value);
+    else if (String(isScalar(pair.key) ? pair.key.value : pair.key) === String(key)) return (resolve(doc, pair.value) ?? (pair.key as Node | undefined));
+  }
+  for (const merge of merges) {
+    const sources = isSeq(merge) ? merge.items : [merge];
+    for (const source of sources) {
+      const target = resolve(doc, source);
+      const found = target ? childOf(doc, target, key, depth + 1) : undefined;
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The line and column of the value at `path`, or of the nearest ancestor that exists in the
+ * text (a value built from a merge or a default has no place of its own).
+ */
+export function locate(doc: Document, lines: LineCounter, path: readonly PathKey[]): Position | undefined {
+  let node = resolve(doc, doc.contents);
+  let best = node;
+  for (const key of path) {
+    if (!node) break;
+    let next: Node | undefined;
+    if (isSeq(node) && typeof key === 'number') next = resolve(doc, node.items[key]);
+    else next = childOf(doc, node, key, 0);
+    if (!next) break;
+    node = next;
+    best = next;
+  }
+  const offset = best?.range?.[0];
+  if (offset === undefined) return undefined;
+  const { line, col } = lines.linePos(offset);
+  return { line, column: col };
+}
