@@ -25,7 +25,12 @@ export type Refusal = { status: 401 | 403 | 404; reason: string };
 
 /** Why a WebSocket upgrade must be refused, or undefined when it may proceed. */
 export function checkUpgrade(req: IncomingMessage, port: number, token: string): Refusal | undefined {
-  const url = new URL(req.url ?? '/', 'http://host');
+  let url: URL;
+  try {
+    url = new URL(req.url ?? '/', 'http://host');
+  } catch {
+    return { status: 404, reason: 'an unreadable request target' };
+  }
   if (url.pathname !== '/ws') return { status: 404, reason: `no WebSocket endpoint at ${url.pathname.slice(0, 80)}` };
   if (!hostAllowed(req, port)) return { status: 403, reason: `foreign Host ${JSON.stringify(req.headers.host ?? '').slice(0, 80)}` };
   if (!originAllowed(req.headers.origin, port)) {

@@ -52,24 +52,33 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       res.end('Forbidden: this host answers only to 127.0.0.1 and localhost');
       return;
     }
-    void serveStatic(req, res);
+    serveStatic(req, res).catch((err: unknown) => {
+      log.error(`static: ${req.method ?? '?'} ${(req.url ?? '').slice(0, 80)} failed`, err);
+      res.destroy();
+    });
   });
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_PAYLOAD_BYTES });
   let connections = 0;
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', () => socket.destroy());
-    const refusal = checkUpgrade(req, port, token);
-    if (refusal) {
-      log.warn(`refused a WebSocket from ${req.socket.remoteAddress ?? '?'}: ${refusal.reason}`);
-      refuse(socket, refusal);
-      return;
+    try {
+      const refusal = checkUpgrade(req, port, token);
+      if (refusal) {
+        log.warn(`refused a WebSocket from ${req.socket.remoteAddress ?? '?'}: ${refusal.reason}`);
+        refuse(socket, refusal);
+        return;
+      }
+      wss.handleUpgrade(req, socket, head, (ws) => {
+        const name = `client ${++connections}`;
+        log.info(`${name}: connected`);
+        serveConnection(ws, dispatch, log, name);
+      });
+    } catch (err) {
+      // A throw here would be an uncaught exception and stop the host for everyone.
+      log.error('WebSocket upgrade failed', err);
+      socket.destroy();
     }
-    wss.handleUpgrade(req, socket, head, (ws) => {
-      const name = `client ${++connections}`;
-      log.info(`${name}: connected`);
-      serveConnection(ws, dispatch, log, name);
-    });
   });
 
   const unsubscribe = bus.subscribe((name, payload) => {

@@ -2,6 +2,7 @@
 // real sockets on 127.0.0.1, and a small WebSocket client that matches replies to calls.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WebSocket } from 'ws';
@@ -155,5 +156,25 @@ export function upgradeStatus(url: string, origin: string | undefined): Promise<
       req.destroy();
     });
     ws.once('error', reject);
+  });
+}
+
+/** Sends bytes as they are on a fresh TCP connection; resolves with the status line's code (0: none). */
+export function rawExchange(port: number, request: string): Promise<number> {
+  return new Promise((resolve) => {
+    const socket = connect({ host: '127.0.0.1', port });
+    let text = '';
+    const done = (): void => {
+      socket.destroy();
+      resolve(Number(/^HTTP\/1\.1 (\d{3})/.exec(text)?.[1] ?? 0));
+    };
+    socket.on('data', (chunk: Buffer) => {
+      text += chunk.toString('latin1');
+      if (text.includes('\r\n')) done();
+    });
+    socket.on('error', done);
+    socket.on('end', done);
+    socket.setTimeout(3000, done);
+    socket.write(request, 'latin1');
   });
 }

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, replySchema, type Reply } from '../../../src-preload/contract/index.js';
 import { checkReply, realCall, unknownMethod } from './contract-arbitraries.js';
-import { startFixture, TestClient, type Fixture } from './web-fixture.js';
+import { rawExchange, startFixture, TestClient, type Fixture } from './web-fixture.js';
 
 // One message as a client could send it, and what the host must answer.
 type Message =
@@ -88,6 +88,25 @@ describe('browser-mode host under random messages (fast-check)', () => {
       { numRuns: 1000 },
     );
     expect(sent).toBeGreaterThan(3000);
+    expect(rejections).toEqual([]);
+  });
+
+  it('answers random request targets, plain and as WebSocket upgrades, with a status and keeps serving', async () => {
+    const target = fc.oneof(
+      fc.string({ unit: fc.integer({ min: 0x21, max: 0x7e }).map((c) => String.fromCharCode(c)), minLength: 1, maxLength: 60 }),
+      fc.constantFrom('//[', '/ws?token=%', '/ws?token=%00', '/%', '*', 'http://evil/ws', '/ws#x', '//ws', '/ws/../ws'),
+    );
+    await fc.assert(
+      fc.asyncProperty(target, fc.boolean(), async (path, upgrade) => {
+        const headers = upgrade
+          ? `Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nOrigin: ${fx.origin}\r\n`
+          : '';
+        const status = await rawExchange(fx.host.port, `GET ${path} HTTP/1.1\r\nHost: 127.0.0.1:${fx.host.port}\r\n${headers}\r\n`);
+        // 101 only with the right token, which a random target does not carry.
+        expect([200, 400, 401, 403, 404]).toContain(status);
+      }),
+      { numRuns: 300 },
+    );
     expect(rejections).toEqual([]);
   });
 
