@@ -1,12 +1,17 @@
 import { z } from 'zod';
 import type { EventName } from './names.js';
-import { recentDocumentSchema } from './methods.js';
+import { documentPathSchema, recentDocumentSchema } from './methods.js';
 import { settingsSchema } from './settings.js';
 
 /** Events main pushes to every connected renderer. */
 export const events = {
   settingsChanged: settingsSchema,
   recentChanged: z.array(recentDocumentSchema),
+  /** A native menu item (or a document opened from the OS) that the renderer carries out. */
+  menuCommand: z.object({
+    command: z.enum(['newDocument', 'openDocument', 'openRecent', 'saveDocument', 'saveDocumentAs', 'closeDocument']),
+    path: documentPathSchema.optional(),
+  }),
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type Events = typeof events;

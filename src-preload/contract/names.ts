@@ -12,7 +12,7 @@ export const METHOD_NAMES = [
   'clearRecent',
 ] as const;
 
-export const EVENT_NAMES = ['settingsChanged', 'recentChanged'] as const;
+export const EVENT_NAMES = ['settingsChanged', 'recentChanged', 'menuCommand'] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];
 export type EventName = (typeof EVENT_NAMES)[number];
