@@ -26,7 +26,6 @@ export const UNMAPPED_REASONS: Record<string, string> = {
   network_mode: 'the network mode.',
   entrypoint: 'the entrypoint (the document has `command` only; an entrypoint would change what runs).',
   env_file: 'environment files (their contents are not read).',
-  extends: 'inheritance from another service (the inherited fields are not applied).',
   profiles: 'profiles (the service is imported whatever the profile).',
   secrets: 'secrets (the document keeps no secrets).',
   configs: 'configs (the document has no config files).',

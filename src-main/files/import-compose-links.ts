@@ -136,3 +136,30 @@ function reportCycles(ctx: ImportContext, services: Map<string, { deps: Dependen
     }
   }
 }
+
+/** Label keys of a service, whether written as a list of key=value or a mapping. */
+function labelsOf(service: unknown): Map<string, string> {
+  const labels = new Map<string, string>();
+  const raw = isRecord(service) ? service.labels : undefined;
+  if (Array.isArray(raw)) {
+    for (const item of raw) if (typeof item === 'string') labels.set(item.split('=')[0]!, item.includes('=') ? item.slice(item.indexOf('=') + 1) : '');
+  } else if (isRecord(raw)) for (const [k, v] of Object.entries(raw)) labels.set(k, String(v));
+  return labels;
+}
+
+/**
+ * Traefik finds its backends by their labels, not by depends_on: a service labelled
+ * `traefik.*` (and not `traefik.enable=false`) is called by each Traefik in the file.
+ */
+export function traefikLinks(services: Map<string, ServiceInfo>, configs: Map<string, unknown>): LinkInput[] {
+  const proxies = [...services.values()].filter((s) => s.kind === 'load-balancer' && s.image !== undefined && imageParts(s.image).name === 'traefik');
+  const links: LinkInput[] = [];
+  if (proxies.length === 0) return links;
+  for (const [name, info] of services) {
+    const labels = labelsOf(configs.get(name));
+    const routed = [...labels.keys()].some((k) => k.startsWith('traefik.')) && labels.get('traefik.enable')?.toLowerCase() !== 'false';
+    if (!routed) continue;
+    for (const proxy of proxies) if (proxy.id !== info.id) links.push({ type: 'call', from: proxy.id, to: info.id });
+  }
+  return links;
+}

@@ -89,8 +89,7 @@ export function importHealthCheck(ctx: ImportContext, value: unknown, at: readon
     return undefined;
   }
   const command = healthCommand(ctx, value.test, [...at, 'test']);
-  if (!command) return undefined;
-  const check: HealthCheckInput = { command };
+  const check: HealthCheckInput = { command: command ?? [] };
   for (const [key, field, max, zeroOk] of DURATIONS) {
     const raw = value[key];
     if (raw === undefined || raw === null) continue;
@@ -107,20 +106,20 @@ export function importHealthCheck(ctx: ImportContext, value: unknown, at: readon
   }
   const known = new Set(['test', 'interval', 'timeout', 'start_period', 'retries', 'disable']);
   for (const [key, v] of Object.entries(value)) if (!known.has(key)) ctx.unmap([...at, key], v, `health check option "${key}".`);
-  return check;
+  return command ? check : undefined;
 }
 
 function healthCommand(ctx: ImportContext, test: unknown, at: readonly PathKey[]): string[] | undefined {
+  if (test === undefined) {
+    ctx.unmap(at, test, "a health check without `test` (it keeps the image's own test with new timings).");
+    return undefined;
+  }
   let command: string[] | undefined;
   if (typeof test === 'string' && test.trim() !== '') command = ['/bin/sh', '-c', test];
   else if (Array.isArray(test) && test.length >= 2 && test.every((w) => typeof w === 'string')) {
     const [form, ...rest] = test as string[];
     if (form === 'CMD') command = rest;
     else if (form === 'CMD-SHELL') command = ['/bin/sh', '-c', rest.join(' ')];
-  }
-  if (test === undefined) {
-    ctx.unmap(at, test, "a health check without `test` (it keeps the image's own test with new timings).");
-    return undefined;
   }
   if (!command) {
     ctx.invalid(at, '`test` must be a string or a list starting with "CMD", "CMD-SHELL" or "NONE".');

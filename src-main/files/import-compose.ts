@@ -2,9 +2,10 @@ import { LineCounter, parseDocument } from 'yaml';
 import { type TopologyInput, API_VERSION, DOCUMENT_KIND, topologySchema } from '../../src-preload/contract/topology/index.js';
 import { type Finding, type PathKey, type Unmapped, hasErrors } from './finding.js';
 import { ImportContext } from './import-compose-context.js';
+import { applyExtends } from './import-compose-extends.js';
 import { assignIds } from './import-compose-ids.js';
 import { KNOWN_TOP_KEYS } from './import-compose-keys.js';
-import { type LinkInput, buildLinks, readDependencies } from './import-compose-links.js';
+import { type LinkInput, buildLinks, readDependencies, traefikLinks } from './import-compose-links.js';
 import { DEFAULT_SERVICE_TIME, importService } from './import-compose-service.js';
 import { isRecord } from './import-compose-values.js';
 
@@ -45,16 +46,16 @@ function importUnsafe(text: string, fileName: string): ComposeImport {
     return fail('compose-too-large', `The file is larger than ${MAX_COMPOSE_BYTES / 1024 / 1024} MB; Compose files are far smaller.`);
   }
   const lines = new LineCounter();
-  const yaml = parseDocument(text, { lineCounter: lines, merge: true, uniqueKeys: true, prettyErrors: false });
+  const yaml = parseDocument(text, { lineCounter: lines, merge: true, uniqueKeys: true, prettyErrors: true });
   const ctx = new ImportContext(yaml, lines);
   for (const e of yaml.errors) {
     const at = e.linePos?.[0];
-    ctx.findings.push({ severity: 'error', code: 'compose-yaml', path: '', message: `Not valid YAML: ${e.message.split('\n')[0]}`, ...(at ? { line: at.line, column: at.col } : {}) });
+    ctx.findings.push({ severity: 'error', code: 'compose-yaml', path: '', message: `Not valid YAML: ${yamlMessage(e.message)}`, ...(at ? { line: at.line, column: at.col } : {}) });
   }
   if (yaml.errors.length > 0) return { findings: ctx.findings, unmapped: [] };
   for (const w of yaml.warnings) {
     const at = w.linePos?.[0];
-    ctx.findings.push({ severity: 'warning', code: 'compose-yaml', path: '', message: w.message.split('\n')[0]!, ...(at ? { line: at.line, column: at.col } : {}) });
+    ctx.findings.push({ severity: 'warning', code: 'compose-yaml', path: '', message: yamlMessage(w.message), ...(at ? { line: at.line, column: at.col } : {}) });
   }
   let root: unknown;
   try {
@@ -77,6 +78,9 @@ function importUnsafe(text: string, fileName: string): ComposeImport {
   }
   return { findings: ctx.findings, unmapped: ctx.unmapped };
 }
+
+/** The yaml package's message without the position and excerpt it appends (we give line and column). */
+const yamlMessage = (message: string): string => message.replace(/ at line \d+, column \d+:[\s\S]*$/, '').split('\n')[0]!;
 
 function documentName(root: Record<string, unknown>, fileName: string): string {
   if (typeof root.name === 'string' && root.name.trim() !== '') return root.name.trim().slice(0, 200);
@@ -104,7 +108,8 @@ function importRoot(ctx: ImportContext, root: Record<string, unknown>, fileName:
     ctx.report('error', 'compose-services-not-map', ['services'], '`services` must map service names to their settings.');
     return undefined;
   }
-  const services = Object.entries(root.services);
+  const effective = applyExtends(ctx, root.services);
+  const services = [...effective.entries()];
   if (services.length === 0) ctx.report('warning', 'compose-no-services', ['services'], 'The file has no services.');
   const ids = assignIds(services.map(([name]) => name));
   const nodes: Record<string, unknown> = {};
@@ -127,6 +132,9 @@ function importRoot(ctx: ImportContext, root: Record<string, unknown>, fileName:
     graph.set(name, { id, kind, image: typeof service.image === 'string' ? service.image : undefined, deps: readDependencies(ctx, name, service) });
   }
   const links: LinkInput[] = buildLinks(ctx, graph);
+  for (const link of traefikLinks(graph, effective)) {
+    if (!links.some((l) => l.from === link.from && l.to === link.to)) links.push(link);
+  }
   if (simulated) {
     ctx.report('info', 'compose-simulation-defaults', ['services'], 'Compose says nothing about service times; app services start with an exponential 20 ms service time and one request at a time per replica. Adjust them before simulating.');
   }
