@@ -53,8 +53,10 @@ if (!app.requestSingleInstanceLock()) {
       isPackaged: app.isPackaged,
       appRoot: app.getAppPath(),
       electronVersion: process.versions.electron ?? '',
+      resourcesPath: process.resourcesPath,
     });
-    if (binding.problem) log.warn(binding.problem);
+    // Loading Node's build under Electron fails with an ABI error nobody can act on; say what to do.
+    if (binding.problem) throw new Error(binding.problem);
     running = startApp({
       mode: 'desktop',
       dataDir: app.getPath('userData'),

@@ -8,6 +8,8 @@ export interface NativeBindingQuery {
   appRoot: string;
   /** process.versions.electron. */
   electronVersion: string;
+  /** process.resourcesPath: where a packaged app keeps its extra resources. */
+  resourcesPath?: string;
 }
 
 /** Either the binding to load (none: the package's default), or what the person must do. */
@@ -22,13 +24,17 @@ export function electronNativeBindingPath(appRoot: string, electronVersion: stri
 }
 
 /**
- * Which better_sqlite3.node the Electron main process must load. A packaged app has none
- * to choose: electron-builder rebuilt node_modules for Electron. In development the
- * package's own build is Node's (for tests and the CLI), so the Electron build lives
- * beside it in .electron-native, made by `npm install` or `npm run electron-native`.
+ * Which better_sqlite3.node the Electron main process must load. node_modules always
+ * holds Node's build (tests, CLI, browser mode); the Electron build lives beside it in
+ * .electron-native, made by `npm install` or `npm run electron-native`, and a packaged
+ * app carries that same file in its resources (electron-builder.yml, extraResources).
  */
 export function electronNativeBinding(query: NativeBindingQuery): NativeBindingAnswer {
-  if (query.isPackaged) return {};
+  if (query.isPackaged) {
+    const packaged = join(query.resourcesPath ?? '', 'native', 'better_sqlite3.node');
+    if (query.resourcesPath !== undefined && existsSync(packaged)) return { path: packaged };
+    return { problem: `This installation is incomplete: ${packaged} is missing. Reinstall DevOps Simulator.` };
+  }
   const path = electronNativeBindingPath(query.appRoot, query.electronVersion);
   const todo = 'Run `npm run electron-native` while online, then start the app again.';
   if (!existsSync(path)) {

@@ -2,8 +2,9 @@
 // the configuration instead: electron-builder's own loader and schema, then our rules.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join, relative } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { electronNativeBindingPath } from '../../../src-main/store/native-binding.js';
 
 const root = join(import.meta.dirname, '../../..');
 const require = createRequire(import.meta.url);
@@ -11,6 +12,7 @@ const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
   productName: string;
   main: string;
   dependencies: Record<string, string>;
+  devDependencies: Record<string, string>;
 };
 
 interface Config {
@@ -21,6 +23,7 @@ interface Config {
   asar: boolean;
   asarUnpack: string[];
   npmRebuild?: boolean;
+  extraResources?: { from: string; to: string }[];
   directories: { buildResources: string; output: string };
   fileAssociations: { ext: string; name: string; role: string; mimeType: string }[];
   linux: { target: string[]; category: string; icon: string; maintainer: string };
@@ -127,14 +130,19 @@ describe('electron-builder configuration', () => {
       expect(mainImports.has(bundled), `${bundled} is excluded from the package`).toBe(false);
       expect(included(`node_modules/${bundled}/index.js`), bundled).toBe(false);
     }
-    expect(included('node_modules/better-sqlite3/build/Release/better_sqlite3.node')).toBe(true);
+    // Node's build stays out: the app loads the Electron build from its resources.
+    expect(included('node_modules/better-sqlite3/build/Release/better_sqlite3.node')).toBe(false);
     expect(included('node_modules/better-sqlite3/lib/index.js')).toBe(true);
   });
 
-  it('unpacks native modules from the asar and rebuilds them for Electron', () => {
+  it('ships the Electron build of better-sqlite3 as a resource and never rebuilds node_modules in place', () => {
     expect(config.asar).toBe(true);
     expect(config.asarUnpack.some((p) => globToRegExp(p).test('node_modules/better-sqlite3/build/Release/better_sqlite3.node'))).toBe(true);
-    expect(config.npmRebuild).not.toBe(false);
+    expect(config.npmRebuild).toBe(false);
+    const electronVersion = pkg.devDependencies.electron;
+    expect(config.extraResources).toEqual([
+      { from: electronNativeBindingPath('.', electronVersion!).replace(/^\.\//, '').split(sep).join('/'), to: 'native/better_sqlite3.node' },
+    ]);
   });
 
   it('associates *.devsim.yaml documents with the app', () => {

@@ -21,9 +21,15 @@ function placeBuild(betterSqlite3: string): string {
 }
 
 describe('electronNativeBinding', () => {
-  it('a packaged app uses the default binding (electron-builder rebuilt it for Electron)', () => {
-    placeBuild('12.11.1');
-    expect(electronNativeBinding({ isPackaged: true, appRoot: root, electronVersion: '41.7.1' })).toEqual({});
+  it('a packaged app loads the Electron build it carries in its resources', () => {
+    const resources = join(root, 'resources');
+    mkdirSync(join(resources, 'native'), { recursive: true });
+    writeFileSync(join(resources, 'native', 'better_sqlite3.node'), 'x');
+    expect(electronNativeBinding({ isPackaged: true, appRoot: root, electronVersion: '41.7.1', resourcesPath: resources })).toEqual({
+      path: join(resources, 'native', 'better_sqlite3.node'),
+    });
+    const broken = electronNativeBinding({ isPackaged: true, appRoot: root, electronVersion: '41.7.1', resourcesPath: join(root, 'elsewhere') });
+    expect(broken.problem).toMatch(/installation is incomplete/);
   });
 
   it('in development: the .electron-native build for this Electron version', () => {
