@@ -81,15 +81,17 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
   });
 
+  await listen(server, options.port);
+  port = (server.address() as AddressInfo).port;
+  csp = headerCsp(pagePolicy, port);
+  log.info(`browser mode listening on http://${LOOPBACK}:${port}/`);
+  // Once listening, a server error is logged; it must not become an uncaught exception.
+  server.on('error', (err) => log.error('browser-mode server error', err));
   const unsubscribe = bus.subscribe((name, payload) => {
     const frame = JSON.stringify({ type: 'event', name, payload });
     for (const client of wss.clients) send(client, frame);
   });
 
-  await listen(server, options.port);
-  port = (server.address() as AddressInfo).port;
-  csp = headerCsp(pagePolicy, port);
-  log.info(`browser mode listening on http://${LOOPBACK}:${port}/`);
 
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> =>

@@ -4,7 +4,7 @@
 // browser. Prints each phase's median (and min-max) over the runs, then one JSON line.
 //
 //   npm run build && node test/bench/web-cold-start.mjs [--runs 5]
-//   env: CHROMIUM_PATH (default /usr/bin/chromium)
+//   env: DEVSIM_CHROMIUM (as playwright.config.ts; default /usr/bin/chromium)
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -62,7 +62,7 @@ async function oneRun() {
   const t0 = performance.now();
   const { host, url } = await startHost(dataDir);
   const tUrl = performance.now();
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: process.env.DEVSIM_CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
   try {
     const page = await browser.newPage();
     const tBrowser = performance.now();
