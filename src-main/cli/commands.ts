@@ -1,34 +1,13 @@
 import { APP_VERSION, PRODUCT_NAME } from '../app/app-info.js';
+import type { Command } from './command.js';
+import { schemaCommand } from './commands/schema.js';
+import { validateCommand } from './commands/validate.js';
+import { versionCommand } from './commands/version.js';
 
-/** Where a command writes; tests pass their own to read what was printed. */
-export interface CliIo {
-  out(text: string): void;
-  err(text: string): void;
-}
+export { EXIT, type CliIo, type Command } from './command.js';
 
-export interface Command {
-  name: string;
-  summary: string;
-  usage: string;
-  /** Returns the process exit code. */
-  run(args: string[], io: CliIo): number | Promise<number>;
-}
-
-/** Exit codes: 0 done, 1 the work failed, 2 the command line was wrong. */
-export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
-
-const version: Command = {
-  name: 'version',
-  summary: 'Print the version',
-  usage: 'devsim version',
-  run: (_args, io) => {
-    io.out(`${APP_VERSION}\n`);
-    return EXIT.ok;
-  },
-};
-
-/** Later issues add run, validate, import, export and bench here. */
-export const COMMANDS: readonly Command[] = [version];
+/** Later issues add run, import, export and bench here. */
+export const COMMANDS: readonly Command[] = [validateCommand, schemaCommand, versionCommand];
 
 export function helpText(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length), 4) + 2;

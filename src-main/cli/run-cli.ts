@@ -1,3 +1,4 @@
+import { UsageError } from './command.js';
 import { COMMANDS, EXIT, helpText, type CliIo } from './commands.js';
 
 /** Runs the devsim command line; never throws, returns the exit code. */
@@ -28,6 +29,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   try {
     return await command.run(rest, io);
   } catch (err) {
+    if (err instanceof UsageError) {
+      io.err(`devsim ${command.name}: ${err.message}\nUsage: ${command.usage}\n`);
+      return EXIT.usage;
+    }
     io.err(`devsim ${command.name}: ${err instanceof Error ? err.message : String(err)}\n`);
     return EXIT.failed;
   }

@@ -20,9 +20,11 @@ export type Dispatch = (method: unknown, args: unknown) => Promise<Reply>;
  */
 export function createDispatcher(handlers: Handlers, log: Logger): Dispatch {
   return async (method, rawArgs) => {
+    // Computed once, without calling anything on a value that may come from anywhere.
+    const label = typeof method === 'string' ? method.slice(0, 80) : `(a ${method === null ? 'null' : typeof method})`;
     try {
       if (!isMethodName(method)) {
-        throw new ContractError('UNKNOWN_METHOD', `There is no method called ${JSON.stringify(String(method)).slice(0, 80)}.`);
+        throw new ContractError('UNKNOWN_METHOD', `There is no method called ${typeof method === 'string' ? JSON.stringify(label) : label}.`);
       }
       const contract = methods[method];
       const args = contract.args.safeParse(rawArgs);
@@ -38,12 +40,12 @@ export function createDispatcher(handlers: Handlers, log: Logger): Dispatch {
       return { ok: true, result: result.data };
     } catch (err) {
       if (err instanceof ContractError) {
-        if (err.code !== 'INTERNAL') log.warn(`${String(method).slice(0, 80)}: ${err.code} ${err.message}`);
+        if (err.code !== 'INTERNAL') log.warn(`${label}: ${err.code} ${err.message}`);
         return { ok: false, error: err.toPayload() };
       }
-      log.error(`handler ${String(method)} failed`, err);
-      const message = err instanceof Error ? err.message : String(err);
-      return { ok: false, error: { code: 'INTERNAL', message: `Something went wrong in ${String(method)}: ${message}` } };
+      log.error(`handler ${label} failed`, err);
+      const message = err instanceof Error ? err.message : 'an unknown error';
+      return { ok: false, error: { code: 'INTERNAL', message: `Something went wrong in ${label}: ${message}` } };
     }
   };
 }

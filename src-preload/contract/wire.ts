@@ -20,5 +20,7 @@ export type ClientFrame = z.infer<typeof clientFrameSchema>;
 export const serverFrameSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('reply'), id: z.number().int().nonnegative(), reply: replySchema }),
   z.object({ type: z.literal('event'), name: z.string(), payload: z.unknown() }),
+  /** A frame the host could not read well enough to answer by id. */
+  z.object({ type: z.literal('error'), error: errorPayloadSchema }),
 ]);
 export type ServerFrame = z.infer<typeof serverFrameSchema>;

@@ -12,3 +12,4 @@ export * from './document.js';
 export * from './findings.js';
 export * from './validate.js';
 export * from './migrate.js';
+export * from './json-schema.js';

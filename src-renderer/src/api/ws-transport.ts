@@ -102,6 +102,9 @@ export function createWsTransport(options: WsTransportOptions): Transport {
       if (!p) return; // an answer to a call we already gave up on
       pending.delete(frame.data.id);
       p.resolve(frame.data.reply);
+    } else if (frame.data.type === 'error') {
+      // The host could not read one of our frames well enough to answer it by id.
+      violation(`The app host refused a message: ${frame.data.error.message}`);
     } else {
       const set = listeners.get(frame.data.name as EventName);
       if (set) for (const l of set) l(frame.data.payload);
