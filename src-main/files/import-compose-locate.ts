@@ -15,14 +15,24 @@ function resolve(doc: Document, node: unknown): Node | undefined {
 
 const isMergeKey = (key: unknown): boolean => isScalar(key) && (typeof key.value === 'symbol' || key.source === '<<');
 
-/** The value node under `key` in a map, looking into `<<` merges as Compose does. */
-function childOf(doc: Document, map: Node, key: PathKey, depth: number): Node | undefined {
+interface Child {
+  /** The value, to walk further. */
+  node: Node | undefined;
+  /** Where to point a person: the key that names the field. */
+  at: Node | undefined;
+}
+
+/** The entry under `key` in a map, looking into `<<` merges as Compose does. */
+function childOf(doc: Document, map: Node, key: PathKey, depth: number): Child | undefined {
   if (!isMap(map) || depth > 16) return undefined;
   const merges: unknown[] = [];
   for (const pair of map.items) {
     if (!isPair(pair)) continue;
     if (isMergeKey(pair.key)) merges.push(pair.value);
-    else if (String(isScalar(pair.key) ? pair.key.value : pair.key) === String(key)) return (resolve(doc, pair.value) ?? (pair.key as Node | undefined));
+    else if (String(isScalar(pair.key) ? pair.key.value : pair.key) === String(key)) {
+      const keyNode = isNode(pair.key) ? pair.key : undefined;
+      return { node: resolve(doc, pair.value), at: keyNode ?? resolve(doc, pair.value) };
+    }
   }
   for (const merge of merges) {
     const sources = isSeq(merge) ? merge.items : [merge];
@@ -36,20 +46,23 @@ function childOf(doc: Document, map: Node, key: PathKey, depth: number): Node | 
 }
 
 /**
- * The line and column of the value at `path`, or of the nearest ancestor that exists in the
- * text (a value built from a merge or a default has no place of its own).
+ * The line and column of the field at `path` (its key in a mapping, the item in a list), or
+ * of the nearest ancestor that exists in the text (a value built from a merge or a default
+ * has no place of its own).
  */
 export function locate(doc: Document, lines: LineCounter, path: readonly PathKey[]): Position | undefined {
   let node = resolve(doc, doc.contents);
   let best = node;
   for (const key of path) {
     if (!node) break;
-    let next: Node | undefined;
-    if (isSeq(node) && typeof key === 'number') next = resolve(doc, node.items[key]);
-    else next = childOf(doc, node, key, 0);
-    if (!next) break;
-    node = next;
-    best = next;
+    let next: Child | undefined;
+    if (isSeq(node) && typeof key === 'number') {
+      const item = resolve(doc, node.items[key]);
+      next = { node: item, at: item };
+    } else next = childOf(doc, node, key, 0);
+    if (!next?.at) break;
+    best = next.at;
+    node = next.node;
   }
   const offset = best?.range?.[0];
   if (offset === undefined) return undefined;
