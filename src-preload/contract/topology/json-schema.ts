@@ -6,7 +6,7 @@ import { API_VERSION, topologySchema } from './document.js';
  * It describes the input (defaults are optional), which is what editors check files against.
  */
 export function topologyJsonSchema(): Record<string, unknown> {
-  const schema = z.toJSONSchema(topologySchema, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' }) as Record<string, unknown>;
+  const schema = z.toJSONSchema(topologySchema, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12', reused: 'ref' }) as Record<string, unknown>;
   return {
     ...schema,
     $id: `https://devsim.io/schema/${API_VERSION.split('/')[1]}/topology.schema.json`,
