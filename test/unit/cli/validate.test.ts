@@ -32,7 +32,7 @@ describe('devsim validate', () => {
   it('exits 1 and prints file:line:column for each finding', async () => {
     const { code, out } = await cli('validate', broken);
     expect(code).toBe(1);
-    expect(out).toContain(`${broken}:7:31: error: The link goes to "b", which is not a node in this document. [link-missing-node] (links[0].to)`);
+    expect(out).toContain(`${broken}:7:32: error: The link goes to "b", which is not a node in this document. [link-missing-node] (links[0].to)`);
   });
 
   it('reports as JSON with --json', async () => {
