@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument } from 'yaml';
+import { LineCounter, isCollection, isPair, parseDocument, visit } from 'yaml';
 import { type TopologyInput, API_VERSION, DOCUMENT_KIND, topologySchema } from '../../src-preload/contract/topology/index.js';
 import { type Finding, type PathKey, type Unmapped, hasErrors } from './finding.js';
 import { ImportContext } from './import-compose-context.js';
@@ -46,7 +46,7 @@ function importUnsafe(text: string, fileName: string): ComposeImport {
     return fail('compose-too-large', `The file is larger than ${MAX_COMPOSE_BYTES / 1024 / 1024} MB; Compose files are far smaller.`);
   }
   const lines = new LineCounter();
-  const yaml = parseDocument(text, { lineCounter: lines, merge: true, uniqueKeys: true, prettyErrors: true });
+  const yaml = parseDocument(text, { lineCounter: lines, merge: true, uniqueKeys: true, prettyErrors: true, logLevel: 'error' });
   const ctx = new ImportContext(yaml, lines);
   for (const e of yaml.errors) {
     const at = e.linePos?.[0];
@@ -57,6 +57,17 @@ function importUnsafe(text: string, fileName: string): ComposeImport {
     const at = w.linePos?.[0];
     ctx.findings.push({ severity: 'warning', code: 'compose-yaml', path: '', message: yamlMessage(w.message), ...(at ? { line: at.line, column: at.col } : {}) });
   }
+  // A mapping or list used as a key cannot be a Compose field name; toJS would stringify it.
+  visit(yaml, {
+    Pair(_, pair) {
+      if (isPair(pair) && isCollection(pair.key)) {
+        const at = pair.key.range ? lines.linePos(pair.key.range[0]) : undefined;
+        ctx.findings.push({ severity: 'error', code: 'compose-invalid', path: '', message: 'A key must be plain text, not a mapping or a list.', ...(at ? { line: at.line, column: at.col } : {}) });
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
   let root: unknown;
   try {
     root = yaml.toJS({ maxAliasCount: MAX_ALIAS_COUNT });

@@ -240,6 +240,12 @@ describe('files that are not valid compose', () => {
     expect(result.findings).toEqual([expect.objectContaining({ severity: 'error', code: 'compose-too-large' })]);
   });
 
+  it('refuses a mapping used as a key, at its place', () => {
+    const result = importCompose('services:\n  ? [a, b]\n  : { image: nginx }\n', 'x.yml');
+    expect(result.document).toBeUndefined();
+    expect(result.findings).toContainEqual(expect.objectContaining({ severity: 'error', code: 'compose-invalid', line: 2, column: 5 }));
+  });
+
   it('answers a non-string, an empty file, a scalar and a list with an error, not an exception', () => {
     for (const input of [undefined, null, 42, '', 'just text', '- a\n- b\n', '~']) {
       const result = importCompose(input as unknown as string, 'x.yml');
