@@ -3,7 +3,7 @@ import { ENVIRONMENTS, environmentSettingsSchema } from './environment.js';
 import { groupSchema } from './groups.js';
 import { idSchema } from './ids.js';
 import { linkSchema } from './links.js';
-import { nodeSchema, type TopologyNode } from './nodes.js';
+import { nodeSchema } from './nodes.js';
 import { scenarioSchema } from './scenario.js';
 
 export const API_VERSION = 'devsim.io/v1';
@@ -41,5 +41,5 @@ export const topologySchema = z
   })
   .strict();
 
-export type Topology = Omit<z.infer<typeof topologySchema>, 'nodes'> & { nodes: Record<string, TopologyNode> };
+export type Topology = z.infer<typeof topologySchema>;
 export type TopologyInput = z.input<typeof topologySchema>;

@@ -161,7 +161,24 @@ export const NODE_SCHEMAS = {
 export type NodeKind = keyof typeof NODE_SCHEMAS;
 export const NODE_KINDS = Object.keys(NODE_SCHEMAS) as NodeKind[];
 
-const schemas = Object.values(NODE_SCHEMAS) as unknown as [z.ZodObject, z.ZodObject, ...z.ZodObject[]];
-export const nodeSchema = z.discriminatedUnion('kind', schemas);
-export type TopologyNode = { [K in NodeKind]: z.infer<(typeof NODE_SCHEMAS)[K]> }[NodeKind];
+const S = NODE_SCHEMAS;
+// Listed one by one (not Object.values) so the union keeps each kind's type.
+export const nodeSchema = z.discriminatedUnion('kind', [
+  S['traffic-source'],
+  S.geodns,
+  S['load-balancer'],
+  S['app-service'],
+  S.postgres,
+  S.redis,
+  S.kafka,
+  S.prometheus,
+  S.grafana,
+  S.thanos,
+  S.elasticsearch,
+  S.logstash,
+  S.kibana,
+  S['ml-inference'],
+  S.container,
+]);
+export type TopologyNode = z.infer<typeof nodeSchema>;
 export type NodeOf<K extends NodeKind> = z.infer<(typeof NODE_SCHEMAS)[K]>;

@@ -10,7 +10,8 @@ export const linkKinds: Rule = (doc, report) => {
   doc.links.forEach((link, i) => {
     const from = kindOf(link.from);
     const to = kindOf(link.to);
-    const key = `${link.type} ${link.from} ${link.to} ${'topic' in link ? link.topic : ''}`;
+    // Links that differ by topic or by the request classes they carry are not repeats.
+    const key = `${link.type} ${link.from} ${link.to} ${'topic' in link ? link.topic : ''} ${link.type === 'call' ? (link.classes ?? []).join(',') : ''}`;
     const first = seen.get(key);
     if (first !== undefined) report('warning', 'link-duplicate', ['links', i], `This ${link.type} link repeats links[${first}].`);
     else seen.set(key, i);
