@@ -134,7 +134,11 @@ function addEntry(ctx: ImportContext, entry: Entry, original: unknown, path: rea
     ctx.unmap(path, original, `${count} port(s) here would pass the document's limit of ${MAX_PORTS} ports per node.`, 'warning');
     return;
   }
-  if (entry.hostIp && entry.hostIp !== '0.0.0.0') ctx.unmap([...path, 'host_ip'], entry.hostIp, 'the host address a port is bound to (published on all addresses instead).', 'warning');
+  if (entry.hostIp && entry.hostIp !== '0.0.0.0') {
+    // Loopback is what a lab wants anyway (the compose export binds 127.0.0.1); another address is worth a warning.
+    const loopback = ['127.0.0.1', '::1', 'localhost'].includes(entry.hostIp);
+    ctx.unmap([...path, 'host_ip'], entry.hostIp, 'the host address a port is bound to.', loopback ? 'info' : 'warning');
+  }
   // One container port with a host range: Docker picks any free host port from the range.
   const hostRangeForOne = host !== undefined && count === 1 && host[1] > host[0];
   if (hostRangeForOne) ctx.unmap([...path, 'published'], `${host[0]}-${host[1]}`, 'a host port range for one container port (Docker picks a free one); imported without a host port.');

@@ -53,6 +53,7 @@ describe('what each fixture becomes', () => {
     const r = imported('node-postgres-redis.yml');
     expect(r.doc.metadata.name).toBe('shop');
     expect(r.node('api')).toMatchObject({ kind: 'container', image: 'registry.example.com/shop/api:1.4.2', replicas: 3, resources: { cpu: 1.5, memoryMiB: 768 } });
+    expect(r.ports('api')).toEqual([':3000/tcp']);
     expect(r.node('api').env).toEqual({ NODE_ENV: 'production', PORT: '3000', DATABASE_URL: 'postgres://shop:shop@postgres:5432/shop', REDIS_URL: 'redis://redis:6379' });
     expect(r.node('api').healthCheck).toEqual({ command: ['/bin/sh', '-c', 'curl -fsS http://localhost:3000/healthz || exit 1'], intervalS: 15, timeoutS: 3, retries: 3, startPeriodS: 10 });
     expect(r.node('worker')).toMatchObject({ kind: 'app-service', runtime: 'node-express', command: ['npm', 'run', 'worker', '--', '--queue', 'emails and receipts'] });
@@ -184,6 +185,7 @@ describe('what each fixture becomes', () => {
   it('legacy version 2: links with aliases, scale, cpus, mem_limit in bytes, disabled health checks', () => {
     const r = imported('legacy-v2.yml');
     expect(r.node('web')).toMatchObject({ kind: 'container', replicas: 2, resources: { cpu: 0.5, memoryMiB: 256 } });
+    expect(r.ports('web')).toEqual([':8000/tcp']);
     expect(r.node('db')).toMatchObject({ kind: 'postgres', version: '14', resources: { memoryMiB: 1024 } });
     expect(r.node('redis').healthCheck).toBeUndefined();
     expect(r.links).toEqual(['call web->redis', 'call web->db']);
