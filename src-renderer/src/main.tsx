@@ -1,3 +1,5 @@
+// First: before any schema parses (see zod-jitless.ts).
+import './api/zod-jitless.js';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { connect } from './api/index.js';

@@ -31,3 +31,20 @@ test('launch: the welcome screen lists the three templates as not yet available'
     await expect(app.welcome.templates.filter({ hasText: name })).toBeDisabled();
   }
 });
+
+test('launch: the strict Content-Security-Policy holds: no violations, no console errors', async ({ host, app, page }) => {
+  const problems: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') problems.push(msg.text());
+  });
+  page.on('pageerror', (err) => problems.push(err.message));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
+  });
+  await app.open(host.current.url);
+  for (const area of ['topology', 'run', 'ml', 'containers', 'settings', 'welcome'] as const) await app.goTo(area);
+  await app.settings.page.getByTestId('nav-settings').click();
+  await app.settings.theme('dark').check();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  expect(problems).toEqual([]);
+});

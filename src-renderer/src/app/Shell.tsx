@@ -4,6 +4,7 @@ import { useTheme } from './use-theme.js';
 import { selectReady } from '../stores/app-store.js';
 import { useAppStore } from '../stores/context.js';
 import { Sidebar } from '../features/sidebar/Sidebar.js';
+import { NoticeBar } from '../features/status/NoticeBar.js';
 import { StatusBar } from '../features/status/StatusBar.js';
 import { CurrentScreen } from './CurrentScreen.js';
 import './shell.css';
@@ -22,6 +23,7 @@ export function Shell(): React.JSX.Element {
     <div className="shell" data-testid={ready ? 'app-ready' : 'app-starting'} aria-busy={!ready}>
       <Sidebar />
       <main className="content" aria-label={label}>
+        <NoticeBar />
         <CurrentScreen />
       </main>
       <StatusBar />

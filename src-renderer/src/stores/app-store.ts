@@ -3,10 +3,11 @@ import type { DevsimApi } from '../../../src-preload/contract/index.js';
 import type { ConnectionStatus } from '../api/index.js';
 import { createConnectionSlice, type ConnectionSlice } from './connection-slice.js';
 import { createNavigationSlice, type NavigationSlice } from './navigation-slice.js';
+import { createNoticeSlice, type NoticeSlice } from './notice-slice.js';
 import { createRecentSlice, type RecentSlice } from './recent-slice.js';
 import { createSettingsSlice, type SettingsSlice } from './settings-slice.js';
 
-export type AppState = ConnectionSlice & SettingsSlice & RecentSlice & NavigationSlice;
+export type AppState = ConnectionSlice & SettingsSlice & RecentSlice & NavigationSlice & NoticeSlice;
 export type AppStore = StoreApi<AppState>;
 
 /** One store in slices; actions live beside their state and reach the host through `api`. */
@@ -16,6 +17,7 @@ export function createAppStore(api: DevsimApi, initial: ConnectionStatus): AppSt
     ...createSettingsSlice(api)(...a),
     ...createRecentSlice(api)(...a),
     ...createNavigationSlice(...a),
+    ...createNoticeSlice(...a),
   }));
 }
 

@@ -16,9 +16,14 @@ export interface RecentSlice {
 export const createRecentSlice =
   (api: DevsimApi): StateCreator<AppState, [], [], RecentSlice> =>
   (set) => {
+    // Every change counts; an answer is applied only if nothing newer (a pushed event or a
+    // later answer) arrived while it was on its way, so a slow re-fetch never undoes news.
+    let version = 0;
     const update = async (op: () => Promise<RecentDocument[]>): Promise<void> => {
+      const asked = ++version;
       try {
-        set({ recent: await op(), recentError: null });
+        const recent = await op();
+        if (asked === version) set({ recent, recentError: null });
       } catch (err) {
         set({ recentError: messageOf(err) });
       }
@@ -30,6 +35,9 @@ export const createRecentSlice =
       addRecent: (path) => update(() => api.addRecent({ path })),
       removeRecent: (path) => update(() => api.removeRecent({ path })),
       clearRecent: () => update(() => api.clearRecent()),
-      applyRecent: (recent) => set({ recent }),
+      applyRecent: (recent) => {
+        version++;
+        set({ recent });
+      },
     };
   };

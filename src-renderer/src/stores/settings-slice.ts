@@ -30,36 +30,46 @@ const withoutKey = (errors: SettingsSlice['fieldErrors'], key: SettingKey): Sett
 
 export const createSettingsSlice =
   (api: DevsimApi): StateCreator<AppState, [], [], SettingsSlice> =>
-  (set, get) => ({
-    settings: null,
-    settingsError: null,
-    fieldErrors: {},
-    loadSettings: async () => {
-      try {
-        const settings = await api.getSettings();
-        set({ settings, settingsError: null });
-        return settings;
-      } catch (err) {
-        set({ settingsError: messageOf(err) });
-        return null;
-      }
-    },
-    saveSetting: async (key, value, options) => {
-      const before = get().settings;
-      if (options?.optimistic && before) set({ settings: { ...before, [key]: value } });
-      try {
-        const settings = await api.setSettings({ [key]: value });
-        set((s) => ({ settings, fieldErrors: withoutKey(s.fieldErrors, key) }));
-        return true;
-      } catch (err) {
-        set((s) => ({
-          // Put back what the host still has, unless something else changed it meanwhile.
-          settings: options?.optimistic && before && s.settings?.[key] === value ? { ...s.settings, [key]: before[key] } : s.settings,
-          fieldErrors: { ...s.fieldErrors, [key]: messageOf(err) },
-        }));
-        return false;
-      }
-    },
-    setFieldError: (key, message) => set((s) => ({ fieldErrors: { ...s.fieldErrors, [key]: message } })),
-    applySettings: (settings) => set({ settings }),
-  });
+  (set, get) => {
+    // Each change counts; a load answer is dropped if a pushed change or a save answer came
+    // in while it was on its way, so a slow re-fetch never undoes news.
+    let version = 0;
+    return {
+      settings: null,
+      settingsError: null,
+      fieldErrors: {},
+      loadSettings: async () => {
+        const asked = ++version;
+        try {
+          const settings = await api.getSettings();
+          if (asked === version) set({ settings, settingsError: null });
+          return get().settings;
+        } catch (err) {
+          set({ settingsError: messageOf(err) });
+          return null;
+        }
+      },
+      saveSetting: async (key, value, options) => {
+        const before = get().settings;
+        if (options?.optimistic && before) set({ settings: { ...before, [key]: value } });
+        try {
+          const settings = await api.setSettings({ [key]: value });
+          version++;
+          set((s) => ({ settings, fieldErrors: withoutKey(s.fieldErrors, key) }));
+          return true;
+        } catch (err) {
+          set((s) => ({
+            // Put back what the host still has, unless something else changed it meanwhile.
+            settings: options?.optimistic && before && s.settings?.[key] === value ? { ...s.settings, [key]: before[key] } : s.settings,
+            fieldErrors: { ...s.fieldErrors, [key]: messageOf(err) },
+          }));
+          return false;
+        }
+      },
+      setFieldError: (key, message) => set((s) => ({ fieldErrors: { ...s.fieldErrors, [key]: message } })),
+      applySettings: (settings) => {
+        version++;
+        set({ settings });
+      },
+    };
+  };

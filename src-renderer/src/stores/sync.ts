@@ -24,6 +24,7 @@ export function startSync(store: AppStore, connection: Pick<Connection, 'api' | 
   });
   const offSettings = api.onSettingsChanged((settings) => s().applySettings(settings));
   const offRecent = api.onRecentChanged((list) => s().applyRecent(list));
+  const offMenu = api.onMenuCommand((command) => s().runMenuCommand(command));
 
   const now = connection.status();
   s().setConnection(now);
@@ -33,5 +34,6 @@ export function startSync(store: AppStore, connection: Pick<Connection, 'api' | 
     offStatus();
     offSettings();
     offRecent();
+    offMenu();
   };
 }

@@ -144,3 +144,46 @@ describe('stores: settings', () => {
     expect(store.getState().fieldErrors.theme).toBe('down');
   });
 });
+
+describe('stores: native menu commands', () => {
+  it('File ▸ New and Open go to the welcome screen and say documents are not here yet', async () => {
+    const { host, store } = started();
+    host.setStatus({ state: 'connected' });
+    await flush();
+    store.getState().navigate('run');
+    host.emit('menuCommand', { command: 'openRecent', path: '/labs/a.devsim.yaml' });
+    expect(store.getState().area).toBe('welcome');
+    expect(store.getState().notice).toContain('/labs/a.devsim.yaml');
+    store.getState().dismissNotice();
+    host.emit('menuCommand', { command: 'saveDocument' });
+    expect(store.getState().notice).toBe('No document is open.');
+    host.emit('menuCommand', { command: 'format disk' });
+    expect(store.getState().notice).toBe('No document is open.');
+  });
+});
+
+describe('stores: stale answers', () => {
+  it('a re-fetch that was overtaken by a pushed recent list does not undo it', async () => {
+    let answer: (v: unknown) => void = () => {};
+    const events = new Map<string, (p: unknown) => void>();
+    const transport: Transport = {
+      call: (m) => (m === 'listRecent' ? new Promise((r) => (answer = r)) : Promise.resolve({ ok: false, error: { code: 'UNAVAILABLE', message: 'x' } })),
+      subscribe: (n, l) => {
+        events.set(n, l);
+        return () => {};
+      },
+      status: () => ({ state: 'connected' }),
+      onStatus: () => () => {},
+      close: () => {},
+    };
+    const api = createClient(transport);
+    const store = createAppStore(api, { state: 'connected' });
+    api.onRecentChanged((l) => store.getState().applyRecent(l));
+    const loading = store.getState().loadRecent();
+    const news = [{ path: '/new.devsim.yaml', name: 'new', openedAt: '2025-01-01T00:00:00Z' }];
+    events.get('recentChanged')!(news);
+    answer({ ok: true, result: [] });
+    await loading;
+    expect(store.getState().recent).toEqual(news);
+  });
+});

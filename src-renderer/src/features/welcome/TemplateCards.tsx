@@ -9,8 +9,11 @@ export function TemplateCards(): React.JSX.Element {
         {TEMPLATES.map((t) => (
           <li key={t.id}>
             <button type="button" className="template-card" disabled aria-describedby="templates-note" data-testid={`template-${t.id}`}>
-              <span className="template-icon">
-                <TopologyIcon size={22} />
+              <span className="template-top">
+                <span className="template-icon">
+                  <TopologyIcon size={22} />
+                </span>
+                <span className="badge">Coming soon</span>
               </span>
               <span className="template-title">{t.title}</span>
               <span className="template-summary">{t.summary}</span>
