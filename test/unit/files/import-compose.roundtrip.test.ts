@@ -1,20 +1,9 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { type Topology, topologySchema } from '../../../src-preload/contract/topology/index.js';
+import { exportCompose } from '../../../src-main/files/export-compose.js';
 import { importCompose } from '../../../src-main/files/import-compose.js';
 import { VALID_FIXTURES, readFixture } from './compose-fixtures.js';
-
-// The exporter is written beside this importer; until its file exists the round trip is
-// skipped with that reason, and runs unchanged once it lands.
-const EXPORTER = fileURLToPath(new URL('../../../src-main/files/export-compose.ts', import.meta.url));
-const hasExporter = existsSync(EXPORTER);
-type ExportCompose = (doc: Topology) => { yaml: string; notes: unknown };
-const loadExporter = async (): Promise<ExportCompose> => {
-  const mod = (await import(/* @vite-ignore */ EXPORTER)) as { exportCompose: ExportCompose };
-  return mod.exportCompose;
-};
 
 type Services = Record<string, Record<string, unknown>>;
 const servicesOf = (text: string): Services => (parse(text, { merge: true }) as { services: Services }).services;
@@ -41,11 +30,8 @@ function portsOf(text: string, file: string): Record<string, string[]> {
   return out;
 }
 
-const title = `compose → document → compose${hasExporter ? '' : ' (skipped: src-main/files/export-compose.ts is not there)'}`;
-
-describe.skipIf(!hasExporter)(title, () => {
-  it.each(VALID_FIXTURES)('%s keeps services, images, ports and dependencies', async (file) => {
-    const exportCompose = await loadExporter();
+describe('compose → document → compose', () => {
+  it.each(VALID_FIXTURES)('%s keeps services, images, ports and dependencies', (file) => {
     const text = readFixture(file);
     const imported = importCompose(text, file);
     const document = topologySchema.parse(imported.document) as Topology;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { topologySchema } from '../../../src-preload/contract/topology/index.js';
+import { type Topology, topologySchema } from '../../../src-preload/contract/topology/index.js';
+import { validateTopology } from '../../../src-preload/contract/topology/validate.js';
 import { importCompose } from '../../../src-main/files/import-compose.js';
 import { INVALID_DIR, INVALID_FIXTURES, VALID_FIXTURES, readFixture } from './compose-fixtures.js';
 
@@ -32,6 +33,11 @@ describe('every valid compose fixture', () => {
       expect(finding!.line).toBeGreaterThan(0);
     }
     for (const f of findings) expect(f.message.length).toBeGreaterThan(10);
+  });
+
+  it.each(VALID_FIXTURES)('%s gives a document the semantic rules find no error in', (file) => {
+    const doc = topologySchema.parse(imported(file).doc) as Topology;
+    expect(validateTopology(doc).filter((f) => f.severity === 'error')).toEqual([]);
   });
 });
 
