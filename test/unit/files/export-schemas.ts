@@ -29,3 +29,46 @@ export function prometheusRulesValidator(): ValidateFunction {
 
 export const errorsOf = (validate: ValidateFunction): string =>
   (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message ?? ''} ${JSON.stringify(e.params)}`).join('\n');
+
+type Validating = { validate(): void };
+type ModelClass = new (data: never) => Validating;
+
+/**
+ * The kubernetes-models class for each object the Kubernetes export writes: each checks
+ * its data against the Kubernetes OpenAPI schema of that apiVersion and kind.
+ */
+async function kubernetesModels(): Promise<Record<string, ModelClass>> {
+  const [apps, autoscaling, policy, networking, core] = await Promise.all([
+    import('kubernetes-models/apps/v1'),
+    import('kubernetes-models/autoscaling/v2'),
+    import('kubernetes-models/policy/v1'),
+    import('kubernetes-models/networking.k8s.io/v1'),
+    import('kubernetes-models/v1'),
+  ]);
+  return {
+    'apps/v1 Deployment': apps.Deployment,
+    'apps/v1 StatefulSet': apps.StatefulSet,
+    'autoscaling/v2 HorizontalPodAutoscaler': autoscaling.HorizontalPodAutoscaler,
+    'policy/v1 PodDisruptionBudget': policy.PodDisruptionBudget,
+    'networking.k8s.io/v1 NetworkPolicy': networking.NetworkPolicy,
+    'v1 Service': core.Service,
+    'v1 ConfigMap': core.ConfigMap,
+    'v1 Secret': core.Secret,
+    'v1 Namespace': core.Namespace,
+  } as unknown as Record<string, ModelClass>;
+}
+
+let models: Promise<Record<string, ModelClass>> | undefined;
+
+/** Problems with one Kubernetes object against its OpenAPI schema; [] when it is valid. */
+export async function kubernetesErrors(object: { apiVersion?: unknown; kind?: unknown }): Promise<string[]> {
+  const table = await (models ??= kubernetesModels());
+  const Model = table[`${String(object.apiVersion)} ${String(object.kind)}`];
+  if (!Model) return [`no schema for ${String(object.apiVersion)} ${String(object.kind)}`];
+  try {
+    new Model(object as never).validate();
+    return [];
+  } catch (err) {
+    return [err instanceof Error ? err.message : String(err)];
+  }
+}
