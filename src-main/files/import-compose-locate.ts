@@ -22,18 +22,38 @@ interface Child {
   at: Node | undefined;
 }
 
+interface MapIndex {
+  entries: Map<string, Child>;
+  merges: unknown[];
+}
+
+// Built once per mapping: a file with thousands of services and a finding in each would
+// otherwise scan the services mapping once per finding.
+const indexes = new WeakMap<Node, MapIndex>();
+
+function indexOf(doc: Document, map: Node & { items: unknown[] }): MapIndex {
+  let index = indexes.get(map);
+  if (index) return index;
+  index = { entries: new Map(), merges: [] };
+  for (const pair of map.items) {
+    if (!isPair(pair)) continue;
+    if (isMergeKey(pair.key)) index.merges.push(pair.value);
+    else {
+      const name = String(isScalar(pair.key) ? pair.key.value : pair.key);
+      const keyNode = isNode(pair.key) ? pair.key : undefined;
+      if (!index.entries.has(name)) index.entries.set(name, { node: resolve(doc, pair.value), at: keyNode ?? resolve(doc, pair.value) });
+    }
+  }
+  indexes.set(map, index);
+  return index;
+}
+
 /** The entry under `key` in a map, looking into `<<` merges as Compose does. */
 function childOf(doc: Document, map: Node, key: PathKey, depth: number): Child | undefined {
   if (!isMap(map) || depth > 16) return undefined;
-  const merges: unknown[] = [];
-  for (const pair of map.items) {
-    if (!isPair(pair)) continue;
-    if (isMergeKey(pair.key)) merges.push(pair.value);
-    else if (String(isScalar(pair.key) ? pair.key.value : pair.key) === String(key)) {
-      const keyNode = isNode(pair.key) ? pair.key : undefined;
-      return { node: resolve(doc, pair.value), at: keyNode ?? resolve(doc, pair.value) };
-    }
-  }
+  const { entries, merges } = indexOf(doc, map);
+  const own = entries.get(String(key));
+  if (own) return own;
   for (const merge of merges) {
     const sources = isSeq(merge) ? merge.items : [merge];
     for (const source of sources) {

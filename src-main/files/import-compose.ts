@@ -1,5 +1,5 @@
 import { LineCounter, isCollection, isPair, parseDocument, visit } from 'yaml';
-import { type TopologyInput, API_VERSION, DOCUMENT_KIND, topologySchema } from '../../src-preload/contract/topology/index.js';
+import { type TopologyInput, API_VERSION, DOCUMENT_KIND, MAX_NODES, topologySchema } from '../../src-preload/contract/topology/index.js';
 import { type Finding, type PathKey, type Unmapped, hasErrors } from './finding.js';
 import { ImportContext } from './import-compose-context.js';
 import { applyExtends } from './import-compose-extends.js';
@@ -21,6 +21,8 @@ export interface ComposeImport {
 export const MAX_COMPOSE_BYTES = 5 * 1024 * 1024;
 /** Aliases a file may expand; far more than real files use, far fewer than a "billion laughs". */
 export const MAX_ALIAS_COUNT = 1000;
+/** The schema's limit on links (links: max 100 000). */
+const MAX_LINKS = 100_000;
 
 /**
  * Reads a docker-compose file into a topology document. Never throws: anything wrong with
@@ -119,6 +121,10 @@ function importRoot(ctx: ImportContext, root: Record<string, unknown>, fileName:
     ctx.report('error', 'compose-services-not-map', ['services'], '`services` must map service names to their settings.');
     return undefined;
   }
+  if (Object.keys(root.services).length > MAX_NODES) {
+    ctx.report('error', 'compose-too-many-services', ['services'], `The file has ${Object.keys(root.services).length} services; a document holds at most ${MAX_NODES} nodes.`);
+    return undefined;
+  }
   const effective = applyExtends(ctx, root.services);
   const services = [...effective.entries()];
   if (services.length === 0) ctx.report('warning', 'compose-no-services', ['services'], 'The file has no services.');
@@ -143,8 +149,13 @@ function importRoot(ctx: ImportContext, root: Record<string, unknown>, fileName:
     graph.set(name, { id, kind, image: typeof service.image === 'string' ? service.image : undefined, deps: readDependencies(ctx, name, service) });
   }
   const links: LinkInput[] = buildLinks(ctx, graph);
+  const linked = new Set(links.map((l) => `${l.from} ${l.to}`));
   for (const link of traefikLinks(graph, effective)) {
-    if (!links.some((l) => l.from === link.from && l.to === link.to)) links.push(link);
+    if (!linked.has(`${link.from} ${link.to}`)) links.push(link);
+  }
+  if (links.length > MAX_LINKS) {
+    ctx.report('error', 'compose-too-many-links', ['services'], `The services depend on each other ${links.length} times; a document holds at most ${MAX_LINKS} links.`);
+    return undefined;
   }
   if (simulated) {
     ctx.report('info', 'compose-simulation-defaults', ['services'], 'Compose says nothing about service times; app services start with an exponential 20 ms service time and one request at a time per replica. Adjust them before simulating.');

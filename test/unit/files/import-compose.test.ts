@@ -248,6 +248,24 @@ describe('files that are not valid compose', () => {
     expect(result.findings).toEqual([expect.objectContaining({ severity: 'error', code: 'compose-too-large' })]);
   });
 
+  it('refuses more services than a document holds, naming the limit', () => {
+    const text = `services:\n${Array.from({ length: 10_001 }, (_, i) => `  s${i}: { image: busybox }\n`).join('')}`;
+    const result = importCompose(text, 'many.yml');
+    expect(result.document).toBeUndefined();
+    expect(result.findings).toContainEqual(expect.objectContaining({ severity: 'error', code: 'compose-too-many-services', path: 'services', line: 1 }));
+  });
+
+  it('imports a file of 5000 services in a few seconds', () => {
+    const text = `services:\n${Array.from({ length: 5000 }, (_, i) => `  s${i}:\n    image: nginx\n    ports: ["${10_000 + i}:80"]\n    restart: always\n${i > 0 ? `    depends_on: [s${i - 1}]\n` : ''}`).join('')}`;
+    const started = performance.now();
+    const result = importCompose(text, 'many.yml');
+    const ms = performance.now() - started;
+    expect(Object.keys(result.document!.nodes)).toHaveLength(5000);
+    expect(result.document!.links).toHaveLength(4999);
+    expect(result.unmapped).toHaveLength(5000);
+    expect(ms).toBeLessThan(10_000);
+  });
+
   it('refuses a mapping used as a key, at its place', () => {
     const result = importCompose('services:\n  ? [a, b]\n  : { image: nginx }\n', 'x.yml');
     expect(result.document).toBeUndefined();
