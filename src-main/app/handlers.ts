@@ -1,4 +1,5 @@
 import type { AppInfo, Handlers, RecentDocument } from '../../src-preload/contract/index.js';
+import { createDocumentHandlers } from '../documents/handlers.js';
 import type { Store } from '../store/store.js';
 import type { EventBus } from './event-bus.js';
 
@@ -29,6 +30,7 @@ export function createHandlers(ctx: AppContext): Handlers {
     addRecent: ({ path }) => announceRecent(bus, store.recent.add(path)),
     removeRecent: ({ path }) => announceRecent(bus, store.recent.remove(path)),
     clearRecent: () => announceRecent(bus, store.recent.clear()),
+    ...createDocumentHandlers(store, bus),
   };
 }
 

@@ -19,6 +19,14 @@ export const MIGRATIONS: readonly Migration[] = [
      opened_at TEXT NOT NULL
    ) STRICT;
    CREATE INDEX recent_documents_opened ON recent_documents (opened_at DESC);`,
+  // 2: autosaved text of open documents, for recovery after a crash
+  `CREATE TABLE autosaves (
+     key      TEXT PRIMARY KEY,
+     path     TEXT,
+     name     TEXT NOT NULL,
+     text     TEXT NOT NULL,
+     saved_at TEXT NOT NULL
+   ) STRICT;`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

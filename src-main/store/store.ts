@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { openDatabase, type Db, type OpenOptions } from './database.js';
+import { AutosaveRepo } from './autosave-repo.js';
 import { RecentRepo } from './recent-repo.js';
 import { SettingsRepo } from './settings-repo.js';
 
@@ -9,6 +10,7 @@ export const DATABASE_FILE = 'devsim.sqlite';
 export class Store {
   readonly settings: SettingsRepo;
   readonly recent: RecentRepo;
+  readonly autosaves: AutosaveRepo;
 
   private constructor(
     readonly db: Db,
@@ -16,6 +18,7 @@ export class Store {
   ) {
     this.settings = new SettingsRepo(db);
     this.recent = new RecentRepo(db);
+    this.autosaves = new AutosaveRepo(db);
   }
 
   static open(dataDir: string, options: OpenOptions = {}): Store {

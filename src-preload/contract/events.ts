@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { EventName } from './names.js';
-import { documentPathSchema, recentDocumentSchema } from './methods.js';
+import { recentDocumentSchema } from './methods.js';
+import { documentPathSchema } from './paths.js';
 import { settingsSchema } from './settings.js';
 
 /** Events main pushes to every connected renderer. */

@@ -5,3 +5,5 @@ export * from './methods.js';
 export * from './events.js';
 export * from './wire.js';
 export * from './api.js';
+export * from './documents.js';
+export * from './topology/index.js';

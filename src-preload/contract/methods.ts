@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import type { MethodName } from './names.js';
 import { settingsPatchSchema, settingsSchema } from './settings.js';
+import { documentMethods } from './documents.js';
+import { documentPathSchema } from './paths.js';
+
+export { documentPathSchema };
 
 const none = z.undefined();
 
@@ -28,13 +32,6 @@ export const healthSchema = z.object({
 });
 export type Health = z.infer<typeof healthSchema>;
 
-/** A document path as the OS gives it; long enough for any real path, no NUL bytes. */
-export const documentPathSchema = z
-  .string()
-  .min(1)
-  .max(4096)
-  .refine((s) => !s.includes('\0'), { message: 'a path cannot contain NUL' });
-
 export const recentDocumentSchema = z.object({
   path: documentPathSchema,
   name: z.string(),
@@ -53,6 +50,7 @@ export const methods = {
   addRecent: { args: z.object({ path: documentPathSchema }).strict(), result: recentListSchema },
   removeRecent: { args: z.object({ path: documentPathSchema }).strict(), result: recentListSchema },
   clearRecent: { args: none, result: recentListSchema },
+  ...documentMethods,
 } as const satisfies Record<MethodName, { args: z.ZodType; result: z.ZodType }>;
 
 export type Methods = typeof methods;

@@ -10,6 +10,16 @@ export const METHOD_NAMES = [
   'addRecent',
   'removeRecent',
   'clearRecent',
+  'listTemplates',
+  'newFromTemplate',
+  'openDocument',
+  'openDocumentText',
+  'validateDocument',
+  'saveDocument',
+  'serializeDocument',
+  'autosaveDocument',
+  'listAutosaves',
+  'discardAutosave',
 ] as const;
 
 export const EVENT_NAMES = ['settingsChanged', 'recentChanged', 'menuCommand'] as const;
