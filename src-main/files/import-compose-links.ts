@@ -39,6 +39,8 @@ export function linkFor(dependent: ServiceInfo, dependency: ServiceInfo): LinkIn
 interface Dependency {
   name: string;
   path: PathKey[];
+  /** `required: false`: Compose carries on without it. */
+  optional?: boolean;
 }
 
 /** The services one service names in depends_on (list or mapping) and links ("svc" or "svc:alias"). */
@@ -54,7 +56,7 @@ export function readDependencies(ctx: ImportContext, name: string, service: Reco
   } else if (isRecord(dependsOn)) {
     for (const [dep, options] of Object.entries(dependsOn)) {
       const path = [...at, 'depends_on', dep];
-      out.push({ name: dep, path });
+      out.push(isRecord(options) && options.required === false ? { name: dep, path, optional: true } : { name: dep, path });
       if (options === null) continue;
       if (!isRecord(options)) ctx.invalid(path, 'A depends_on entry maps to options such as `condition: service_healthy`.');
       else if (Object.keys(options).some((k) => !(k === 'condition' && options[k] === 'service_started'))) {
@@ -87,7 +89,8 @@ export function buildLinks(ctx: ImportContext, services: Map<string, ServiceInfo
     for (const dep of info.deps) {
       const target = services.get(dep.name);
       if (!target) {
-        ctx.report('error', 'compose-missing-service', dep.path, `Service "${name}" depends on "${dep.name}", which is not a service in this file.`);
+        if (dep.optional) ctx.report('warning', 'compose-missing-service', dep.path, `Service "${name}" may use "${dep.name}" (required: false), which is not a service in this file; no link is made.`);
+        else ctx.report('error', 'compose-missing-service', dep.path, `Service "${name}" depends on "${dep.name}", which is not a service in this file.`);
         continue;
       }
       if (dep.name === name) {

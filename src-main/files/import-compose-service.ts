@@ -26,8 +26,10 @@ export interface ImportedService {
 }
 
 /** One Compose service as a node (links are read separately). */
-export function importService(ctx: ImportContext, name: string, service: Record<string, unknown>): ImportedService {
+export function importService(ctx: ImportContext, name: string, raw: Record<string, unknown>): ImportedService {
   const at: PathKey[] = ['services', name];
+  // An empty field (`ports:` with nothing under it) means the same as no field.
+  const service = Object.fromEntries(Object.entries(raw).filter(([key, value]) => value !== null || !MAPPED_SERVICE_KEYS.has(key)));
   const inferred = inferKind(ctx, name, service, at);
   const node: Record<string, unknown> = { kind: inferred.kind };
   if (typeof service.image === 'string') node.image = service.image;

@@ -308,6 +308,13 @@ describe('details', () => {
     expect(r.unmapped.map((u) => u.value)).toEqual(expect.arrayContaining(['typo', 'hi', 1, 2]));
   });
 
+  it('treats empty fields as absent and an optional missing dependency as a warning', () => {
+    const r = one('services:\n  web:\n    image: nginx\n    ports:\n    environment:\n    depends_on:\n      metrics: { condition: service_started, required: false }\n');
+    expect(r.document).toBeDefined();
+    expect(r.document!.links).toEqual([]);
+    expect(r.findings).toContainEqual(expect.objectContaining({ severity: 'warning', code: 'compose-missing-service', path: 'services.web.depends_on.metrics', line: 7 }));
+  });
+
   it('reports replica counts a kind cannot hold instead of dropping them', () => {
     const r = one('services:\n  prom:\n    image: prom/prometheus\n    deploy: { replicas: 2 }\n  lb:\n    image: nginx\n    deploy: { replicas: 0 }\n');
     expect(r.document!.nodes.prom).not.toHaveProperty('replicas');
