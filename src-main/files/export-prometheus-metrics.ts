@@ -20,7 +20,7 @@ export const EXPORTER: Partial<Record<Metric, string>> = {
   anomaly_score: 'the anomaly-detection service (devsim_anomaly_score)',
 };
 
-const QUANTILES: Partial<Record<Metric, string>> = { latency_p50_ms: '0.5', latency_p95_ms: '0.95', latency_p99_ms: '0.99' };
+const QUANTILES = { latency_p50_ms: '0.5', latency_p95_ms: '0.95', latency_p99_ms: '0.99' } as const;
 
 /** Label matchers for one node, or none for every node. */
 const sel = (id: string | undefined, extra = ''): string => {
@@ -39,9 +39,11 @@ const sel = (id: string | undefined, extra = ''): string => {
  */
 export function metricExpr(metric: Metric, id: string | undefined, window: string): string {
   const by = `by (${NODE_LABEL})`;
-  const quantile = QUANTILES[metric];
-  if (quantile) return `1000 * histogram_quantile(${quantile}, sum by (${NODE_LABEL}, le) (rate(http_request_duration_seconds_bucket${sel(id)}[${window}])))`;
   switch (metric) {
+    case 'latency_p50_ms':
+    case 'latency_p95_ms':
+    case 'latency_p99_ms':
+      return `1000 * histogram_quantile(${QUANTILES[metric]}, sum by (${NODE_LABEL}, le) (rate(http_request_duration_seconds_bucket${sel(id)}[${window}])))`;
     case 'cpu_percent':
       // Percent of one core; metricFor divides by the node's cores where it knows them.
       return `100 * avg ${by} (rate(process_cpu_seconds_total${sel(id)}[${window}]))`;
