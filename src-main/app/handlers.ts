@@ -1,10 +1,17 @@
-import type { AppInfo, Handlers, RecentDocument } from '../../src-preload/contract/index.js';
+import { ContractError, type AppInfo, type Handlers, type RecentDocument } from '../../src-preload/contract/index.js';
 import { createDocumentHandlers } from '../documents/handlers.js';
 import type { Store } from '../store/store.js';
 import type { EventBus } from './event-bus.js';
 
+/** Native file dialogs: only the desktop app has them (set by src-main/host once a window exists). */
+export interface FileDialogs {
+  pickOpenPath(): Promise<string | null>;
+  pickSavePath(suggestedName: string): Promise<string | null>;
+}
+
 export interface AppContext {
   store: Store;
+  dialogs?: FileDialogs;
   bus: EventBus;
   /** Facts about this process that do not change while it runs. */
   info: AppInfo;
@@ -31,12 +38,19 @@ export function createHandlers(ctx: AppContext): Handlers {
     removeRecent: ({ path }) => announceRecent(bus, store.recent.remove(path)),
     clearRecent: () => announceRecent(bus, store.recent.clear()),
     ...createDocumentHandlers(store, bus),
+    pickOpenPath: async () => ({ path: await dialogs(ctx).pickOpenPath() }),
+    pickSavePath: async ({ suggestedName }) => ({ path: await dialogs(ctx).pickSavePath(suggestedName) }),
   };
 }
 
 function announceRecent(bus: EventBus, list: RecentDocument[]): RecentDocument[] {
   bus.emit('recentChanged', list);
   return list;
+}
+
+function dialogs(ctx: AppContext): FileDialogs {
+  if (!ctx.dialogs) throw new ContractError('UNAVAILABLE', 'Browser mode has no file dialogs: open a file with upload and save with download.');
+  return ctx.dialogs;
 }
 
 function storageCheck(store: Store): { name: string; ok: boolean; detail: string } {

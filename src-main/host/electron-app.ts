@@ -4,9 +4,10 @@ import { join } from 'node:path';
 import { app, BrowserWindow, ipcMain, session } from 'electron';
 import type { RunningApp } from '../app/bootstrap.js';
 import type { Logger } from '../app/logger.js';
-import { buildMenuTemplate } from '../shell/menu-template.js';
+import { buildMenuTemplate, type RendererCommand } from '../shell/menu-template.js';
 import { APP_ENTRY_URL, isTrustedOrigin } from '../shell/origin.js';
 import { WINDOW_STATE_FILE } from '../shell/window-state-file.js';
+import { createFileDialogs } from './electron-dialogs.js';
 import { installMenu } from './electron-menu.js';
 import { serveRenderer } from './electron-protocol.js';
 import { denyPermissions, guardWebContents, openExternalLink } from './electron-security.js';
@@ -60,6 +61,12 @@ export function openDesktop(config: DesktopConfig): Desktop {
     ...(config.docsUrl ? { website: config.docsUrl } : {}),
     ...(config.icon ? { iconPath: config.icon } : {}),
   });
+  // The renderer holds the open document: these menu items become menuCommand events.
+  const toRenderer = (command: RendererCommand) => (path?: string) =>
+    running.ctx.bus.emit('menuCommand', path === undefined ? { command } : { command, path });
+  const rendererActions = Object.fromEntries(
+    (['newDocument', 'openDocument', 'openRecent', 'saveDocument', 'saveDocumentAs'] as const).map((c) => [c, toRenderer(c)]),
+  );
   const menu = (recent: readonly { path: string; name: string }[]): void =>
     installMenu(
       buildMenuTemplate({
@@ -68,10 +75,10 @@ export function openDesktop(config: DesktopConfig): Desktop {
         appName: config.productName,
         recent,
         docsUrl: config.docsUrl,
-        // New/Open/Save need the renderer; they wait for a menuCommand event in the contract.
-        rendererCommands: false,
+        rendererCommands: true,
       }),
       {
+        ...rendererActions,
         clearRecent: () => void running.dispatch('clearRecent', undefined),
         openDocumentation: () => {
           if (config.docsUrl) openExternalLink(config.docsUrl, log);
@@ -84,6 +91,7 @@ export function openDesktop(config: DesktopConfig): Desktop {
   });
 
   let win: BrowserWindow | undefined;
+  running.ctx.dialogs = createFileDialogs(() => win);
   const open = (): void => {
     win = createMainWindow({
       title: config.productName,
@@ -103,14 +111,11 @@ export function openDesktop(config: DesktopConfig): Desktop {
   return {
     focus: () => focusWindow(win),
     openDocument: (path) => {
-      // Until the contract has an openDocument event, the file shows up in the renderer's
-      // recent list (recentChanged) so the person can open it from there.
-      running
-        .dispatch('addRecent', { path })
-        .then((reply) => {
-          if (!reply.ok) log.warn(`could not add ${path} to recent documents: ${reply.error.message}`);
-        })
-        .catch((err: unknown) => log.error('addRecent failed', err));
+      // The renderer opens it (it may have unsaved work to ask about first); a window
+      // still loading would miss the event, so it waits for the page.
+      const send = (): void => running.ctx.bus.emit('menuCommand', { command: 'openRecent', path });
+      if (win && !win.isDestroyed() && win.webContents.isLoading()) win.webContents.once('did-finish-load', send);
+      else send();
     },
     close: () => {
       stopMenuUpdates();

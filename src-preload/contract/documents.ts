@@ -55,5 +55,9 @@ export const documentMethods = {
   serializeDocument: { args: z.object({ document: topologySchema }).strict(), result: documentTextSchema },
   autosaveDocument: { args: autosaveSchema.omit({ savedAt: true }).strict(), result: z.object({ savedAt: z.string() }) },
   listAutosaves: { args: z.undefined(), result: z.array(autosaveSchema) },
+  /** The desktop app's native Open dialog; browser mode answers UNAVAILABLE (use a file upload). */
+  pickOpenPath: { args: z.undefined(), result: z.object({ path: documentPathSchema.nullable() }) },
+  /** The desktop app's native Save dialog; browser mode answers UNAVAILABLE (use a download). */
+  pickSavePath: { args: z.object({ suggestedName: fileNameSchema }).strict(), result: z.object({ path: documentPathSchema.nullable() }) },
   discardAutosave: { args: z.object({ key: autosaveSchema.shape.key }).strict(), result: z.array(autosaveSchema) },
 } as const;

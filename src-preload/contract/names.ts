@@ -20,6 +20,8 @@ export const METHOD_NAMES = [
   'autosaveDocument',
   'listAutosaves',
   'discardAutosave',
+  'pickOpenPath',
+  'pickSavePath',
 ] as const;
 
 export const EVENT_NAMES = ['settingsChanged', 'recentChanged', 'menuCommand'] as const;

@@ -83,6 +83,7 @@ const DOCUMENT_ARGS: Partial<Record<MethodName, fc.Arbitrary<unknown>>> = {
   serializeDocument: fc.record({ document: documentArg }),
   autosaveDocument: autosave,
   discardAutosave: fc.record({ key: fc.string({ maxLength: 20 }) }),
+  pickSavePath: fc.record({ suggestedName: fileName }),
 };
 
 /**
@@ -93,6 +94,9 @@ export const DOMAIN_ERRORS: Partial<Record<MethodName, ErrorCode[]>> = {
   newFromTemplate: ['NOT_FOUND'],
   openDocument: ['NOT_FOUND', 'BAD_REQUEST'],
   saveDocument: ['NOT_FOUND', 'BAD_REQUEST'],
+  // The tests run browser mode, which has no native dialogs.
+  pickOpenPath: ['UNAVAILABLE'],
+  pickSavePath: ['UNAVAILABLE'],
 };
 
 /** Arguments for one method: often valid, often subtly not, sometimes anything. */

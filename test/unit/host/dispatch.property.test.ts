@@ -17,6 +17,8 @@ beforeAll(() => {
   process.on('unhandledRejection', onRejection);
   dir = mkdtempSync(join(tmpdir(), 'devsim-dispatch-'));
   app = startApp({ mode: 'browser', dataDir: dir, log: createMemoryLogger() });
+  // Stand-ins for the desktop's native dialogs, so their handlers run too.
+  app.ctx.dialogs = { pickOpenPath: () => Promise.resolve(null), pickSavePath: (name) => Promise.resolve(join(dir, name.replace(/[/\\]/g, '_') || 'x.yaml')) };
 });
 afterAll(() => {
   app.close();
