@@ -1,5 +1,6 @@
 import { ContractError, type AppInfo, type Handlers, type RecentDocument } from '../../src-preload/contract/index.js';
 import { createDocumentHandlers } from '../documents/handlers.js';
+import { createFileHandlers } from '../files/handlers.js';
 import type { Store } from '../store/store.js';
 import type { EventBus } from './event-bus.js';
 
@@ -38,6 +39,7 @@ export function createHandlers(ctx: AppContext): Handlers {
     removeRecent: ({ path }) => announceRecent(bus, store.recent.remove(path)),
     clearRecent: () => announceRecent(bus, store.recent.clear()),
     ...createDocumentHandlers(store, bus),
+    ...createFileHandlers(),
     pickOpenPath: async () => ({ path: await dialogs(ctx).pickOpenPath() }),
     pickSavePath: async ({ suggestedName }) => ({ path: await dialogs(ctx).pickSavePath(suggestedName) }),
   };

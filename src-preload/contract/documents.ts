@@ -43,6 +43,32 @@ export const autosaveSchema = z.object({
 });
 export type Autosave = z.infer<typeof autosaveSchema>;
 
+export const EXPORT_FORMATS = ['compose', 'k8s', 'prometheus'] as const;
+const exportFormatSchema = z.enum(EXPORT_FORMATS);
+
+export const exportNoteSchema = z.object({
+  severity: z.enum(['info', 'warning']),
+  code: z.string(),
+  path: z.string(),
+  message: z.string(),
+});
+
+export const exportResultSchema = z.object({
+  /** Relative path → text; one file for compose and Prometheus, a Kustomize tree for Kubernetes. */
+  files: z.record(z.string(), z.string()),
+  notes: z.array(exportNoteSchema),
+  folder: z.boolean(),
+});
+export type ExportResultDto = z.infer<typeof exportResultSchema>;
+
+export const composeImportSchema = z.object({
+  /** The imported document, when the file is valid Compose. */
+  opened: openedDocumentSchema.optional(),
+  findings: z.array(findingSchema),
+  /** Compose settings the document has no place for, reported rather than dropped. */
+  unmapped: z.array(z.object({ path: z.string(), reason: z.string() })),
+});
+
 export const documentMethods = {
   listTemplates: { args: z.undefined(), result: z.array(templateInfoSchema) },
   newFromTemplate: { args: z.object({ templateId: z.string().min(1).max(100) }).strict(), result: openedDocumentSchema },
@@ -55,6 +81,13 @@ export const documentMethods = {
   serializeDocument: { args: z.object({ document: topologySchema }).strict(), result: documentTextSchema },
   autosaveDocument: { args: autosaveSchema.omit({ savedAt: true }).strict(), result: z.object({ savedAt: z.string() }) },
   listAutosaves: { args: z.undefined(), result: z.array(autosaveSchema) },
+  exportDocument: { args: z.object({ document: topologySchema, format: exportFormatSchema }).strict(), result: exportResultSchema },
+  /** Writes an export to disk (desktop): a file for compose and Prometheus, a folder for Kubernetes. */
+  saveExport: {
+    args: z.object({ document: topologySchema, format: exportFormatSchema, path: documentPathSchema }).strict(),
+    result: z.object({ written: z.array(z.string()) }),
+  },
+  importCompose: { args: z.object({ name: fileNameSchema, text: documentTextSchema }).strict(), result: composeImportSchema },
   /** The desktop app's native Open dialog; browser mode answers UNAVAILABLE (use a file upload). */
   pickOpenPath: { args: z.undefined(), result: z.object({ path: documentPathSchema.nullable() }) },
   /** The desktop app's native Save dialog; browser mode answers UNAVAILABLE (use a download). */

@@ -20,6 +20,9 @@ export const METHOD_NAMES = [
   'autosaveDocument',
   'listAutosaves',
   'discardAutosave',
+  'exportDocument',
+  'saveExport',
+  'importCompose',
   'pickOpenPath',
   'pickSavePath',
 ] as const;

@@ -120,4 +120,32 @@ describe('document methods through the contract', () => {
     const text = await call<string>('serializeDocument', { document });
     expect(text).toContain('apiVersion: devsim.io/v1');
   });
+
+  it('exports through the contract and writes a Kubernetes tree to a folder', async () => {
+    const { document } = await call<{ document: unknown }>('newFromTemplate', { templateId: 'production' });
+    const compose = await call<{ files: Record<string, string>; folder: boolean }>('exportDocument', { document, format: 'compose' });
+    expect(Object.keys(compose.files)).toEqual(['docker-compose.yml']);
+    expect(compose.folder).toBe(false);
+    const target = join(dir, 'k8s');
+    const { written } = await call<{ written: string[] }>('saveExport', { document, format: 'k8s', path: target });
+    expect(written.length).toBeGreaterThan(10);
+    expect(written.every((f) => f.startsWith(target))).toBe(true);
+    expect(readdirSync(target).sort()).toEqual(['base', 'overlays']);
+  });
+
+  it('imports compose text as a new unsaved document, keeping what it could not map in the answer', async () => {
+    const text = 'services:\n  web:\n    image: nginx:1.27\n    ports: ["8080:80"]\n    restart: always\n    depends_on: [db]\n  db:\n    image: postgres:16\n';
+    const result = await call<{ opened?: { path: null; name: string; document: { nodes: Record<string, { kind: string }> } }; unmapped: { path: string }[] }>(
+      'importCompose',
+      { name: 'docker-compose.yml', text },
+    );
+    expect(result.opened?.path).toBeNull();
+    expect(result.opened?.name).toBe('docker-compose.devsim.yaml');
+    expect(result.opened?.document.nodes.web?.kind).toBe('load-balancer');
+    expect(result.opened?.document.nodes.db?.kind).toBe('postgres');
+    expect(result.unmapped.map((u) => u.path)).toContain('services.web.restart');
+    const broken = await call<{ opened?: unknown; findings: { severity: string }[] }>('importCompose', { name: 'x.yml', text: 'not: compose' });
+    expect(broken.opened).toBeUndefined();
+    expect(broken.findings.some((f) => f.severity === 'error')).toBe(true);
+  });
 });

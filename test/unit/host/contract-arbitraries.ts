@@ -84,6 +84,12 @@ const DOCUMENT_ARGS: Partial<Record<MethodName, fc.Arbitrary<unknown>>> = {
   autosaveDocument: autosave,
   discardAutosave: fc.record({ key: fc.string({ maxLength: 20 }) }),
   pickSavePath: fc.record({ suggestedName: fileName }),
+  exportDocument: fc.record({ document: documentArg, format: fc.constantFrom('compose', 'k8s', 'prometheus', 'helm') }),
+  saveExport: fc.record({ document: documentArg, format: fc.constantFrom('compose', 'k8s', 'prometheus'), path: sandboxPath }),
+  importCompose: fc.record({
+    name: fileName,
+    text: fc.oneof(fc.constant('services:\n  web: { image: nginx, ports: ["8080:80"] }\n  db: { image: postgres:16 }\n'), docText),
+  }),
 };
 
 /**
@@ -94,6 +100,7 @@ export const DOMAIN_ERRORS: Partial<Record<MethodName, ErrorCode[]>> = {
   newFromTemplate: ['NOT_FOUND'],
   openDocument: ['NOT_FOUND', 'BAD_REQUEST'],
   saveDocument: ['NOT_FOUND', 'BAD_REQUEST'],
+  saveExport: ['BAD_REQUEST'],
   // The tests run browser mode, which has no native dialogs.
   pickOpenPath: ['UNAVAILABLE'],
   pickSavePath: ['UNAVAILABLE'],

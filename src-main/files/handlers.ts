@@ -1,0 +1,37 @@
+import { basename } from 'node:path';
+import { ContractError, topologySchema, type Handlers } from '../../src-preload/contract/index.js';
+import { loadDocument } from '../documents/load-document.js';
+import { serializeDocument } from '../documents/serialize.js';
+import { exportDocument } from './export.js';
+import { importCompose } from './import-compose.js';
+import { writeExport } from './write-export.js';
+
+type FileHandlers = Pick<Handlers, 'exportDocument' | 'saveExport' | 'importCompose'>;
+
+/** Export to compose / Kubernetes / Prometheus and import from compose, for the app. */
+export function createFileHandlers(): FileHandlers {
+  return {
+    exportDocument: ({ document, format }) => exportDocument(document, format),
+    saveExport: ({ document, format, path }) => {
+      try {
+        return { written: writeExport(exportDocument(document, format), path) };
+      } catch (err) {
+        throw new ContractError('BAD_REQUEST', `Could not write the export to ${path}: ${(err as Error).message}`, path);
+      }
+    },
+    importCompose: ({ name, text }) => {
+      const result = importCompose(text, basename(name));
+      const unmapped = result.unmapped.map((u) => ({ path: u.path, reason: u.reason }));
+      if (!result.document) return { findings: result.findings, unmapped };
+      // The imported document is shown as a new, unsaved one, with the import's findings first.
+      const yaml = serializeDocument(topologySchema.parse(result.document));
+      const docName = `${basename(name).replace(/\.(ya?ml)$/i, '')}.devsim.yaml`;
+      const loaded = loadDocument(yaml, docName);
+      return {
+        opened: { path: null, name: docName, text: yaml, findings: loaded.findings, ...(loaded.document ? { document: loaded.document } : {}) },
+        findings: result.findings,
+        unmapped,
+      };
+    },
+  };
+}
