@@ -6,7 +6,7 @@ import tseslint from 'typescript-eslint';
 import layerImports from './eslint-rules/layer-imports.js';
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'release/**', 'node_modules/**', '.electron-native/**', 'coverage/**', 'test-results/**', 'playwright-report/**'] },
+  { ignores: ['eslint-rules/*.d.ts', 'out/**', 'dist/**', 'release/**', 'node_modules/**', '.electron-native/**', 'coverage/**', 'test-results/**', 'playwright-report/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

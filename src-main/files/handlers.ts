@@ -1,4 +1,4 @@
-import { basename } from 'node:path';
+import { basename, isAbsolute } from 'node:path';
 import { ContractError, topologySchema, type Handlers } from '../../src-preload/contract/index.js';
 import { loadDocument } from '../documents/load-document.js';
 import { serializeDocument } from '../documents/serialize.js';
@@ -13,6 +13,8 @@ export function createFileHandlers(): FileHandlers {
   return {
     exportDocument: ({ document, format }) => exportDocument(document, format),
     saveExport: ({ document, format, path }) => {
+      // Relative paths would land wherever the app happens to run.
+      if (!isAbsolute(path)) throw new ContractError('BAD_REQUEST', `An export path must be absolute: ${path}`, 'path');
       try {
         return { written: writeExport(exportDocument(document, format), path) };
       } catch (err) {
