@@ -21,7 +21,7 @@ export default defineConfig({
   workers: 1,
   fullyParallel: false,
   retries: 0,
-  reporter: 'list',
+  reporter: [['list'], ['./test/e2e/skip-reasons-reporter.ts']],
   timeout: 30_000,
   expect: { timeout: 10_000 },
   outputDir: 'test-results',
