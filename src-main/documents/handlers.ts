@@ -6,7 +6,7 @@ import type { EventBus } from '../app/event-bus.js';
 import { loadDocument, MAX_DOCUMENT_BYTES } from './load-document.js';
 import { serializeDocument } from './serialize.js';
 import { listTemplates, openTemplate } from './templates.js';
-import { writeFileAtomic } from './write-file.js';
+import { writeFileAtomic } from '../app/write-file-atomic.js';
 
 type DocumentHandlers = Pick<
   Handlers,

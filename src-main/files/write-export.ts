@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
-import { writeFileAtomic } from '../documents/write-file.js';
+import { writeFileAtomic } from '../app/write-file-atomic.js';
 import type { ExportResult } from './export.js';
 
 /**

@@ -1,34 +1,11 @@
 import { createReadStream } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { extname, join, sep } from 'node:path';
+import { join, sep } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { Logger } from '../app/logger.js';
+import { contentType } from '../shell/content-types.js';
 
-const MIME: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.txt': 'text/plain; charset=utf-8',
-  '.yaml': 'text/yaml; charset=utf-8',
-  '.csv': 'text/csv; charset=utf-8',
-};
-
-export const mimeType = (file: string): string => MIME[extname(file).toLowerCase()] ?? 'application/octet-stream';
 
 /** Headers every response carries, static file or refusal. */
 export function securityHeaders(csp: string): Record<string, string> {
@@ -63,7 +40,7 @@ export function createStaticHandler(options: StaticOptions) {
     const isIndex = file.path === join(root, 'index.html');
     res.writeHead(200, {
       ...headers,
-      'Content-Type': mimeType(file.path),
+      'Content-Type': contentType(file.path),
       'Content-Length': String(file.size),
       // index.html names the hashed assets of this build: never reuse an old one.
       'Cache-Control': isIndex ? 'no-store' : 'no-cache',

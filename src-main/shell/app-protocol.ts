@@ -1,30 +1,10 @@
 // Maps an app://devsim/... request to a file under the built renderer folder, refusing
 // anything that could reach outside it. The Electron handler only reads what this allows.
-import { extname, isAbsolute, relative, resolve } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
 import { APP_HOST, APP_SCHEME } from './origin.js';
 import { contentSecurityPolicy } from './csp.js';
+import { contentType as typeOf } from './content-types.js';
 
-export const CONTENT_TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.wasm': 'application/wasm',
-  '.txt': 'text/plain; charset=utf-8',
-  '.yaml': 'text/yaml; charset=utf-8',
-};
 
 export type AppRequest = { ok: true; file: string; contentType: string } | { ok: false; status: 400 | 403 | 404 };
 
@@ -55,7 +35,7 @@ export function resolveAppRequest(requestUrl: string, rootDir: string): AppReque
   if (segments.some((s) => s === '..' || s === '.' || s.includes(':'))) return { ok: false, status: 403 };
   const file = resolve(rootDir, ...segments);
   if (!isInside(rootDir, file) || file === resolve(rootDir)) return { ok: false, status: 403 };
-  const contentType = CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
+  const contentType = typeOf(file);
   return { ok: true, file, contentType };
 }
 

@@ -1,7 +1,7 @@
-// Reads and writes the window state file. Writes go to a temporary file that is flushed
-// and renamed over the old one, so a crash leaves either the old state or the new.
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+// Reads and writes the window state file, atomically (a crash leaves the old state or the new).
+import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { writeFileAtomic } from '../app/write-file-atomic.js';
 import { parseWindowState, type WindowState } from './window-state.js';
 
 export const WINDOW_STATE_FILE = 'window-state.json';
@@ -17,18 +17,5 @@ export function readWindowState(file: string): WindowState | null {
 
 export function writeWindowState(file: string, state: WindowState): void {
   mkdirSync(dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}.tmp`;
-  const fd = openSync(temporary, 'w', 0o600);
-  try {
-    writeSync(fd, `${JSON.stringify(state, null, 2)}\n`);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  try {
-    renameSync(temporary, file);
-  } catch (err) {
-    rmSync(temporary, { force: true });
-    throw err;
-  }
+  writeFileAtomic(file, `${JSON.stringify(state, null, 2)}\n`, 0o600);
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { topologySchema } from '../../../src-preload/contract/topology/index.js';
 import { serializeDocument } from '../../documents/serialize.js';
-import { writeFileAtomic } from '../../documents/write-file.js';
+import { writeFileAtomic } from '../../app/write-file-atomic.js';
 import { importCompose } from '../../files/import-compose.js';
 import { parseCommandArgs } from '../args.js';
 import { EXIT, UsageError, type Command } from '../command.js';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { runCli } from '../../../src-main/cli/run-cli.js';
+import { cli } from './run.js';
 import { loadDocument } from '../../../src-main/documents/load-document.js';
 
 const root = resolve(import.meta.dirname, '../../..');
@@ -11,12 +11,6 @@ const template = (n: string): string => join(root, 'resources/templates', `${n}.
 const dir = mkdtempSync(join(tmpdir(), 'devsim-cli-export-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, { out: (t) => (out += t), err: (t) => (err += t) });
-  return { code, out, err };
-}
 
 describe('devsim export', () => {
   it('prints a compose file with a service per imaged node', async () => {
