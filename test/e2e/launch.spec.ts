@@ -24,12 +24,15 @@ test('launch: About shows browser mode, the version and the data folder', async 
   await expect(app.settings.aboutDataDir).toHaveText(host.dataDir);
 });
 
-test('launch: the welcome screen lists the three templates as not yet available', async ({ host, app }) => {
+test('launch: the welcome screen shows the template gallery: the seed environments and the teaching templates', async ({ host, app }) => {
   await app.open(host.current.url);
-  await expect(app.welcome.templates).toHaveCount(3);
-  for (const name of ['Production', 'Development', 'Experimental']) {
-    await expect(app.welcome.templates.filter({ hasText: name })).toBeDisabled();
+  await expect(app.welcome.templates).toHaveCount(5);
+  for (const id of ['production', 'development', 'experimental', 'single-queue', 'three-tier']) {
+    await expect(app.welcome.template(id)).toBeEnabled();
+    await expect(app.welcome.template(id)).toContainText(/\d+ nodes? · \d+ links?/);
   }
+  await expect(app.welcome.template('three-tier')).toContainText('Three-tier web application');
+  await expect(app.welcome.template('three-tier').locator('.kind-chip')).toContainText(['Traffic source', 'Load balancer', 'App service']);
 });
 
 test('launch: the strict Content-Security-Policy holds: no violations, no console errors', async ({ host, app, page }) => {
@@ -43,6 +46,11 @@ test('launch: the strict Content-Security-Policy holds: no violations, no consol
   });
   await app.open(host.current.url);
   for (const area of ['topology', 'run', 'ml', 'containers', 'settings', 'welcome'] as const) await app.goTo(area);
+  // A document on screen, and a download (a blob: URL) under the same policy.
+  await app.welcome.template('production').click();
+  const downloading = page.waitForEvent('download');
+  await app.topology.saveAs.click();
+  await downloading;
   await app.settings.page.getByTestId('nav-settings').click();
   await app.settings.theme('dark').check();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');

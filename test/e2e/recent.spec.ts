@@ -1,3 +1,6 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { callHost } from './fixtures/contract-client.js';
 import { expect, test } from './fixtures/test.js';
 
@@ -21,10 +24,34 @@ test('recent: documents added by the host appear live; remove and clear work fro
   expect(await callHost(host.current, 'listRecent')).toEqual([]);
 });
 
-test('recent: picking a file in the browser explains why it is not added (no path)', async ({ host, app }) => {
-  await app.open(host.current.url);
-  await app.welcome.openFileInput.setInputFiles({ name: 'shop.devsim.yaml', mimeType: 'application/yaml', buffer: Buffer.from('apiVersion: v1\n') });
-  await expect(app.welcome.openFileNote).toContainText('shop.devsim.yaml');
-  await expect(app.welcome.openFileNote).toContainText('not added to recent documents');
-  await expect(app.welcome.recentEmpty).toBeVisible();
+test('recent: a recent document opens on click and saves back to its path; a missing one offers its removal', async ({ host, app }) => {
+  const dir = await mkdtemp(join(tmpdir(), 'devsim-recent-'));
+  try {
+    // Browser mode cannot learn a picked file's path, so the path arrives through the contract.
+    const path = join(dir, 'lab.devsim.yaml');
+    await writeFile(path, 'apiVersion: devsim.io/v1\nkind: Topology\nmetadata:\n  name: Lab\nnodes:\n  clients:\n    kind: traffic-source\n    rate: { type: constant, rps: 5 }\n');
+    await callHost(host.current, 'addRecent', { path });
+    await app.open(host.current.url);
+    await app.welcome.openRecent(path);
+
+    const t = app.topology;
+    await expect(t.title).toHaveText('Lab');
+    await expect(t.path).toHaveText(path);
+    await expect(t.dirty).toHaveCount(0);
+    await t.name.fill('Lab two');
+    await expect(t.dirty).toBeVisible();
+    await t.save.click();
+    await expect(t.dirty).toHaveCount(0);
+    expect(await readFile(path, 'utf8')).toContain('name: Lab two');
+
+    await rm(path);
+    await app.goTo('welcome');
+    await app.welcome.openRecent(path);
+    await expect(app.welcome.recentMissing).toContainText(`${path} does not exist.`);
+    await app.welcome.page.getByTestId('recent-missing-remove').click();
+    await expect(app.welcome.recentEmpty).toBeVisible();
+    expect(await callHost(host.current, 'listRecent')).toEqual([]);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 });

@@ -3,6 +3,7 @@ import { useAppStore } from '../stores/context.js';
 import { NotConnected } from '../features/placeholder/NotConnected.js';
 import { PlaceholderScreen } from '../features/placeholder/PlaceholderScreen.js';
 import { SettingsScreen } from '../features/settings/SettingsScreen.js';
+import { TopologyScreen } from '../features/topology/TopologyScreen.js';
 import { WelcomeScreen } from '../features/welcome/WelcomeScreen.js';
 
 export function CurrentScreen(): React.JSX.Element {
@@ -13,6 +14,7 @@ export function CurrentScreen(): React.JSX.Element {
   if (!loaded) return <NotConnected status={connection} />;
   if (area === 'welcome') return <WelcomeScreen />;
   if (area === 'settings') return <SettingsScreen />;
+  if (area === 'topology') return <TopologyScreen />;
   const def = AREAS.find((a) => a.id === area)!;
   return <PlaceholderScreen area={def} />;
 }

@@ -2,22 +2,25 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { DevsimApi } from '../../../src-preload/contract/index.js';
 import type { ConnectionStatus } from '../api/index.js';
 import { createConnectionSlice, type ConnectionSlice } from './connection-slice.js';
+import { inertPlatform, type DocumentPlatform } from './document-platform.js';
+import { createDocumentSlice, type DocumentSlice } from './document-slice.js';
 import { createNavigationSlice, type NavigationSlice } from './navigation-slice.js';
 import { createNoticeSlice, type NoticeSlice } from './notice-slice.js';
 import { createRecentSlice, type RecentSlice } from './recent-slice.js';
 import { createSettingsSlice, type SettingsSlice } from './settings-slice.js';
 
-export type AppState = ConnectionSlice & SettingsSlice & RecentSlice & NavigationSlice & NoticeSlice;
+export type AppState = ConnectionSlice & SettingsSlice & RecentSlice & NavigationSlice & NoticeSlice & DocumentSlice;
 export type AppStore = StoreApi<AppState>;
 
 /** One store in slices; actions live beside their state and reach the host through `api`. */
-export function createAppStore(api: DevsimApi, initial: ConnectionStatus): AppStore {
+export function createAppStore(api: DevsimApi, initial: ConnectionStatus, platform: DocumentPlatform = inertPlatform): AppStore {
   return createStore<AppState>()((...a) => ({
     ...createConnectionSlice(api, initial)(...a),
     ...createSettingsSlice(api)(...a),
     ...createRecentSlice(api)(...a),
     ...createNavigationSlice(...a),
     ...createNoticeSlice(...a),
+    ...createDocumentSlice(api, platform)(...a),
   }));
 }
 

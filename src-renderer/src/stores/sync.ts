@@ -11,10 +11,12 @@ export function startSync(store: AppStore, connection: Pick<Connection, 'api' | 
   let first = true;
 
   const refetch = async (): Promise<void> => {
-    const [settings] = await Promise.all([s().loadSettings(), s().loadAppInfo(), s().loadRecent()]);
+    const [settings] = await Promise.all([s().loadSettings(), s().loadAppInfo(), s().loadRecent(), s().loadTemplates()]);
     if (settings && first) {
       first = false;
       s().startIn(settings.showWelcome ? 'welcome' : 'topology');
+      // Work a crash or a closed tab left behind; asked once, when the app starts.
+      await s().loadRecovery();
     }
   };
 

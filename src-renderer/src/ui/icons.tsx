@@ -1,7 +1,7 @@
 // A small icon set drawn for this app: 24-unit grid, 1.75 stroke, currentColor.
 import type { ReactNode } from 'react';
 
-function Icon({ children, size = 18 }: { children: ReactNode; size?: number }): React.JSX.Element {
+export function Icon({ children, size = 18 }: { children: ReactNode; size?: number }): React.JSX.Element {
   return (
     <svg
       width={size}
@@ -104,5 +104,52 @@ export const LogoMark = (p: IconProps): React.JSX.Element => (
     <circle cx="12" cy="7" r="2" />
     <circle cx="12" cy="17" r="2" />
     <path d="M12 9v6" />
+  </Icon>
+);
+
+export const SaveIcon = (p: IconProps): React.JSX.Element => (
+  <Icon {...p}>
+    <path d="M5 4h11l3 3v12a1 1 0 0 1-1 1H6a1 1 0 0 1-1-1V5a1 1 0 0 1 1-1z" />
+    <path d="M8 4v5h7V4M8 20v-6h8v6" />
+  </Icon>
+);
+
+export const PlusIcon = (p: IconProps): React.JSX.Element => (
+  <Icon {...p}>
+    <path d="M12 5v14M5 12h14" />
+  </Icon>
+);
+
+export const ImportIcon = (p: IconProps): React.JSX.Element => (
+  <Icon {...p}>
+    <path d="M12 3v11M7.5 9.5 12 14l4.5-4.5" />
+    <path d="M4 15v4a1 1 0 0 0 1 1h14a1 1 0 0 0 1-1v-4" />
+  </Icon>
+);
+
+export const ExportIcon = (p: IconProps): React.JSX.Element => (
+  <Icon {...p}>
+    <path d="M12 14V3M7.5 7.5 12 3l4.5 4.5" />
+    <path d="M4 15v4a1 1 0 0 0 1 1h14a1 1 0 0 0 1-1v-4" />
+  </Icon>
+);
+
+export const ChevronDownIcon = (p: IconProps): React.JSX.Element => (
+  <Icon {...p}>
+    <path d="m6 9 6 6 6-6" />
+  </Icon>
+);
+
+export const InfoIcon = (p: IconProps): React.JSX.Element => (
+  <Icon {...p}>
+    <circle cx="12" cy="12" r="9" />
+    <path d="M12 11v5M12 7.5v.01" />
+  </Icon>
+);
+
+export const ErrorIcon = (p: IconProps): React.JSX.Element => (
+  <Icon {...p}>
+    <circle cx="12" cy="12" r="9" />
+    <path d="M9 9l6 6M15 9l-6 6" />
   </Icon>
 );

@@ -1,6 +1,7 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import type { AreaId } from './areas.js';
 import { SettingsPage } from './settings-page.js';
+import { TopologyPage } from './topology-page.js';
 import { WelcomePage } from './welcome-page.js';
 
 /** The shell: sidebar, current screen, status bar. */
@@ -12,6 +13,9 @@ export class AppPage {
   readonly statusReason: Locator;
   readonly settings: SettingsPage;
   readonly welcome: WelcomePage;
+  readonly topology: TopologyPage;
+  readonly notice: Locator;
+  readonly recovery: Locator;
 
   constructor(readonly page: Page) {
     this.ready = page.getByTestId('app-ready');
@@ -21,6 +25,9 @@ export class AppPage {
     this.statusReason = page.getByTestId('connection-reason');
     this.settings = new SettingsPage(page);
     this.welcome = new WelcomePage(page);
+    this.topology = new TopologyPage(page);
+    this.notice = page.getByTestId('notice');
+    this.recovery = page.getByTestId('recovery');
   }
 
   /** Opens the URL the host printed and waits until the shell is connected and loaded. */

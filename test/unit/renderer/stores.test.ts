@@ -34,6 +34,8 @@ function fakeHost(initial: Partial<Settings> = {}) {
             ok({ name: 'DevOps Simulator', version: '0.1.0', mode: 'browser', platform: 'linux', arch: 'x64', versions: { node: '20', sqlite: '3' }, dataDir: '/d' }),
           );
         case 'listRecent':
+        case 'listTemplates':
+        case 'listAutosaves':
           return Promise.resolve(ok([]));
         default:
           return Promise.resolve({ ok: false, error: { code: 'UNKNOWN_METHOD', message: method } });
@@ -87,7 +89,7 @@ describe('stores: sync with the host', () => {
     host.calls.length = 0;
     host.setStatus({ state: 'connected' });
     await flush();
-    expect(host.calls.sort()).toEqual(['appInfo', 'getSettings', 'listRecent']);
+    expect(host.calls.sort()).toEqual(['appInfo', 'getSettings', 'listRecent', 'listTemplates']);
   });
 
   it('applies pushed settings and recent lists', async () => {
@@ -146,19 +148,28 @@ describe('stores: settings', () => {
 });
 
 describe('stores: native menu commands', () => {
-  it('File ▸ New and Open go to the welcome screen and say documents are not here yet', async () => {
+  it('arrive as events: File ▸ New goes to the template gallery, Save without a document says so, unknown ones are dropped', async () => {
     const { host, store } = started();
     host.setStatus({ state: 'connected' });
     await flush();
     store.getState().navigate('run');
-    host.emit('menuCommand', { command: 'openRecent', path: '/labs/a.devsim.yaml' });
+    host.emit('menuCommand', { command: 'newDocument' });
     expect(store.getState().area).toBe('welcome');
-    expect(store.getState().notice).toContain('/labs/a.devsim.yaml');
-    store.getState().dismissNotice();
     host.emit('menuCommand', { command: 'saveDocument' });
     expect(store.getState().notice).toBe('No document is open.');
+    store.getState().dismissNotice();
     host.emit('menuCommand', { command: 'format disk' });
-    expect(store.getState().notice).toBe('No document is open.');
+    expect(store.getState().notice).toBeNull();
+  });
+
+  it('looks for autosaved work once, on the first connect', async () => {
+    const { host } = started();
+    host.setStatus({ state: 'connected' });
+    await flush();
+    host.setStatus({ state: 'disconnected', reason: 'x' });
+    host.setStatus({ state: 'connected' });
+    await flush();
+    expect(host.calls.filter((c) => c === 'listAutosaves')).toHaveLength(1);
   });
 });
 

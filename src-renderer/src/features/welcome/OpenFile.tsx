@@ -1,45 +1,50 @@
-import { useId, useState, type ChangeEvent } from 'react';
+import { useId, type ChangeEvent } from 'react';
+import { DOCUMENT_FILES } from '../../stores/document-slice.js';
 import { useAppStore } from '../../stores/context.js';
-import { FolderOpenIcon } from '../../ui/icons.js';
+import { FolderOpenIcon, ImportIcon } from '../../ui/icons.js';
 
-/** The path the OS gave for a picked file, where the runtime exposes one (browsers never do). */
-const pathOf = (file: File): string | null => {
-  const path = (file as File & { path?: unknown }).path;
-  return typeof path === 'string' && path.length > 0 ? path : null;
-};
+/** Reads the picked file and hands its name and text on; the input is reset so the same file fires again. */
+const readPicked =
+  (use: (name: string, text: string) => Promise<void>) =>
+  (e: ChangeEvent<HTMLInputElement>): void => {
+    const file = e.target.files?.[0];
+    e.target.value = '';
+    if (file) void file.text().then((text) => use(file.name, text));
+  };
 
 export function OpenFile(): React.JSX.Element {
-  const addRecent = useAppStore((s) => s.addRecent);
-  const [note, setNote] = useState<string | null>(null);
-  const inputId = useId();
-
-  const onChange = (e: ChangeEvent<HTMLInputElement>): void => {
-    const file = e.target.files?.[0];
-    e.target.value = ''; // picking the same file again still fires change
-    if (!file) return;
-    const path = pathOf(file);
-    if (path) {
-      setNote(null);
-      void addRecent(path);
-    } else {
-      setNote(`Picked “${file.name}”. This window cannot see where the file lives, so it was not added to recent documents; opening documents arrives with the topology editor.`);
-    }
-  };
+  const desktop = useAppStore((s) => s.appInfo?.mode === 'desktop');
+  const open = useAppStore((s) => s.open);
+  const openText = useAppStore((s) => s.openText);
+  const importText = useAppStore((s) => s.importComposeText);
+  const openId = useId();
+  const importId = useId();
 
   return (
     <section className="panel" aria-labelledby="open-title">
       <h2 id="open-title">Open</h2>
-      <label htmlFor={inputId} className="button open-button">
-        <FolderOpenIcon />
-        Open a topology file…
+      {desktop ? (
+        <button type="button" className="button open-button" onClick={() => void open()} data-testid="open-file-button">
+          <FolderOpenIcon />
+          Open a topology file…
+        </button>
+      ) : (
+        <>
+          <label htmlFor={openId} className="button open-button">
+            <FolderOpenIcon />
+            Open a topology file…
+          </label>
+          <input id={openId} className="visually-hidden" type="file" accept={DOCUMENT_FILES} data-testid="open-file-input" onChange={readPicked(openText)} />
+        </>
+      )}
+      <label htmlFor={importId} className="button open-button">
+        <ImportIcon />
+        Import docker-compose…
       </label>
-      <input id={inputId} className="visually-hidden" type="file" accept=".yaml,.yml" data-testid="open-file-input" onChange={onChange} />
-      <p className="muted small">Topology documents end in <code>.devsim.yaml</code>.</p>
-      {note ? (
-        <p className="note" role="status" data-testid="open-file-note">
-          {note}
-        </p>
-      ) : null}
+      <input id={importId} className="visually-hidden" type="file" accept=".yml,.yaml" data-testid="import-compose-input" onChange={readPicked(importText)} />
+      <p className="muted small">
+        Topology documents end in <code>.devsim.yaml</code>. An imported Compose file becomes a new document.
+      </p>
     </section>
   );
 }

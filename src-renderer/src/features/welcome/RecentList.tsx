@@ -11,6 +11,9 @@ export function RecentList(): React.JSX.Element {
   const error = useAppStore((s) => s.recentError);
   const removeRecent = useAppStore((s) => s.removeRecent);
   const clearRecent = useAppStore((s) => s.clearRecent);
+  const openPath = useAppStore((s) => s.openPath);
+  const missing = useAppStore((s) => s.missingRecent);
+  const dismissMissing = useAppStore((s) => s.dismissMissingRecent);
 
   return (
     <section className="panel" aria-labelledby="recent-title" data-testid="recent">
@@ -27,6 +30,27 @@ export function RecentList(): React.JSX.Element {
           {error}
         </p>
       ) : null}
+      {missing ? (
+        <div className="missing-recent" role="alert" data-testid="recent-missing">
+          <p>{missing.message}</p>
+          <div className="row-actions">
+            <button
+              type="button"
+              className="button small"
+              data-testid="recent-missing-remove"
+              onClick={() => {
+                dismissMissing();
+                void removeRecent(missing.path);
+              }}
+            >
+              Remove from the list
+            </button>
+            <button type="button" className="button ghost small" onClick={dismissMissing}>
+              Keep it
+            </button>
+          </div>
+        </div>
+      ) : null}
       {recent.length === 0 ? (
         <p className="muted" data-testid="recent-empty">
           No recent documents yet.
@@ -35,13 +59,13 @@ export function RecentList(): React.JSX.Element {
         <ul className="recent-list" aria-label="Recent documents">
           {recent.map((doc) => (
             <li key={doc.path} className="recent-item" data-testid="recent-item">
-              <FileIcon />
-              <div className="recent-text">
-                <span className="recent-name">{doc.name}</span>
-                <span className="recent-path" title={doc.path}>
-                  {doc.path}
+              <button type="button" className="recent-open" onClick={() => void openPath(doc.path)} title={`Open ${doc.path}`} data-testid="recent-open">
+                <FileIcon />
+                <span className="recent-text">
+                  <span className="recent-name">{doc.name}</span>
+                  <span className="recent-path">{doc.path}</span>
                 </span>
-              </div>
+              </button>
               <time className="recent-time" dateTime={doc.openedAt}>
                 {formatDate(doc.openedAt)}
               </time>

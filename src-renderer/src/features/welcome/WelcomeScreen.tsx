@@ -1,7 +1,7 @@
 import { useAppStore } from '../../stores/context.js';
 import { OpenFile } from './OpenFile.js';
 import { RecentList } from './RecentList.js';
-import { TemplateCards } from './TemplateCards.js';
+import { TemplateGallery } from './TemplateGallery.js';
 import '../screens.css';
 import './welcome.css';
 
@@ -14,7 +14,7 @@ export function WelcomeScreen(): React.JSX.Element {
         <h1 id="welcome-title">Welcome to DevOps Simulator</h1>
         <p className="muted">Design a service topology, break it on purpose, and watch what happens — offline, on your desktop.</p>
       </header>
-      <TemplateCards />
+      <TemplateGallery />
       <div className="welcome-columns">
         <OpenFile />
         <RecentList />
