@@ -1,0 +1,108 @@
+// A 4-ary min-heap of events keyed by (time, tie) over parallel typed arrays: no object per
+// event, and the keys sit next to each other so comparisons stay in cache. `tie` folds the
+// priority and the insertion sequence into one number (see simulator.ts).
+
+const INITIAL_CAPACITY = 1024;
+
+export class EventQueue {
+  private time: Float64Array;
+  private tie: Float64Array;
+  private slot: Int32Array;
+  private n = 0;
+
+  constructor(capacity = INITIAL_CAPACITY) {
+    const c = Math.max(4, capacity);
+    this.time = new Float64Array(c);
+    this.tie = new Float64Array(c);
+    this.slot = new Int32Array(c);
+  }
+
+  get size(): number {
+    return this.n;
+  }
+
+  /** Time of the earliest event; Infinity when empty. */
+  minTime(): number {
+    return this.n > 0 ? this.time[0]! : Infinity;
+  }
+
+  push(time: number, tie: number, slot: number): void {
+    if (this.n === this.time.length) this.grow();
+    const times = this.time;
+    const ties = this.tie;
+    const slots = this.slot;
+    let i = this.n++;
+    // Sift up with a hole: move parents down until the new key fits.
+    while (i > 0) {
+      const p = (i - 1) >> 2;
+      const pt = times[p]!;
+      if (pt < time || (pt === time && ties[p]! < tie)) break;
+      times[i] = pt;
+      ties[i] = ties[p]!;
+      slots[i] = slots[p]!;
+      i = p;
+    }
+    times[i] = time;
+    ties[i] = tie;
+    slots[i] = slot;
+  }
+
+  /** Removes the earliest event and returns its slot; -1 when empty. */
+  pop(): number {
+    const n = this.n;
+    if (n === 0) return -1;
+    const slots = this.slot;
+    const top = slots[0]!;
+    const last = n - 1;
+    this.n = last;
+    if (last === 0) return top;
+    const times = this.time;
+    const ties = this.tie;
+    const t = times[last]!;
+    const k = ties[last]!;
+    const s = slots[last]!;
+    let i = 0;
+    for (;;) {
+      const c = 4 * i + 1;
+      if (c >= last) break;
+      let m = c;
+      let mt = times[c]!;
+      let mk = ties[c]!;
+      const end = c + 4 < last ? c + 4 : last;
+      for (let j = c + 1; j < end; j++) {
+        const jt = times[j]!;
+        if (jt < mt || (jt === mt && ties[j]! < mk)) {
+          m = j;
+          mt = jt;
+          mk = ties[j]!;
+        }
+      }
+      if (t < mt || (t === mt && k < mk)) break;
+      times[i] = mt;
+      ties[i] = mk;
+      slots[i] = slots[m]!;
+      i = m;
+    }
+    times[i] = t;
+    ties[i] = k;
+    slots[i] = s;
+    return top;
+  }
+
+  clear(): void {
+    this.n = 0;
+  }
+
+  private grow(): void {
+    const c = this.time.length * 2;
+    const time = new Float64Array(c);
+    const tie = new Float64Array(c);
+    const slot = new Int32Array(c);
+    time.set(this.time);
+    tie.set(this.tie);
+    slot.set(this.slot);
+    this.time = time;
+    this.tie = tie;
+    this.slot = slot;
+  }
+}

@@ -1,0 +1,168 @@
+// The discrete-event loop, as SimPy's core: a heap of (time, priority, sequence, event),
+// `step`, `runUntil`. Events are integer slots in typed arrays (a kind and a numeric payload),
+// so scheduling allocates nothing; handlers are registered once per kind. Pacing and metrics
+// live outside this loop.
+import { EventQueue } from './event-queue.js';
+
+/** Handles one kind of event; the payload is a number the model chose (e.g. a request id). */
+export type EventHandler = (payload: number) => void;
+/** An integer returned by `register`. */
+export type EventKind = number;
+/** An opaque number naming one scheduled event, for `cancel`. */
+export type EventHandle = number;
+
+/** Lower runs first among events at the same time (SimPy: URGENT before NORMAL). */
+export const PRIORITY_URGENT = 0;
+export const PRIORITY_NORMAL = 1;
+export const PRIORITY_LATE = 2;
+export const MAX_PRIORITY = 1023;
+
+/** Why `runUntil` returned. */
+export type StopReason = 'until' | 'empty' | 'max-events' | 'stopped';
+
+const CANCELLED = -1;
+const FREE = -2;
+// Slot and generation share one handle; 2^25 slots bound the events pending at once.
+const SLOT_BITS = 25;
+const SLOT_LIMIT = 2 ** SLOT_BITS;
+const GEN_LIMIT = 2 ** 27;
+// tie = priority · 2^43 + sequence: exact in a double while sequence < 2^43.
+const SEQ_LIMIT = 2 ** 43;
+
+export class Simulator {
+  /** Simulated time in milliseconds. */
+  now = 0;
+  /** Events handled so far (cancelled ones are not counted). */
+  eventsProcessed = 0;
+
+  private readonly queue = new EventQueue();
+  private readonly handlers: EventHandler[] = [];
+  private kinds = new Int32Array(1024).fill(FREE);
+  private payloads = new Float64Array(1024);
+  private gens = new Int32Array(1024);
+  private free = new Int32Array(1024);
+  private freeTop = 0;
+  private used = 0;
+  private seq = 0;
+  private live = 0;
+  private stopRequested = false;
+
+  /** Registers the handler for a kind of event. */
+  register(handler: EventHandler): EventKind {
+    this.handlers.push(handler);
+    return this.handlers.length - 1;
+  }
+
+  /** Events scheduled and not yet handled or cancelled. */
+  get pending(): number {
+    return this.live;
+  }
+
+  /** Time of the next event still in the queue (it may be a cancelled one); Infinity if none. */
+  peekTime(): number {
+    return this.queue.minTime();
+  }
+
+  schedule(delayMs: number, priority: number, kind: EventKind, payload = 0): EventHandle {
+    if (!(delayMs >= 0 && delayMs < Infinity)) throw new RangeError(`event delay must be a finite number ≥ 0, not ${delayMs}`);
+    return this.scheduleAt(this.now + delayMs, priority, kind, payload);
+  }
+
+  scheduleAt(timeMs: number, priority: number, kind: EventKind, payload = 0): EventHandle {
+    if (!(timeMs >= this.now && timeMs < Infinity)) throw new RangeError(`event time ${timeMs} is before now (${this.now}) or not finite`);
+    if (!(priority >= 0 && priority <= MAX_PRIORITY) || (priority | 0) !== priority) throw new RangeError(`priority must be an integer 0…${MAX_PRIORITY}`);
+    if (!(kind >= 0 && kind < this.handlers.length)) throw new RangeError(`unknown event kind ${kind}`);
+    if (this.seq >= SEQ_LIMIT) throw new RangeError('too many events scheduled in one run');
+    const slot = this.allocSlot();
+    this.kinds[slot] = kind;
+    this.payloads[slot] = payload;
+    this.live++;
+    this.queue.push(timeMs, priority * SEQ_LIMIT + this.seq++, slot);
+    return this.gens[slot]! * SLOT_LIMIT + slot;
+  }
+
+  /** Cancels a pending event; false when it already ran or was cancelled. */
+  cancel(handle: EventHandle): boolean {
+    const slot = handle % SLOT_LIMIT;
+    const gen = (handle - slot) / SLOT_LIMIT;
+    if (!(slot >= 0 && slot < this.used) || this.gens[slot] !== gen || this.kinds[slot]! < 0) return false;
+    this.kinds[slot] = CANCELLED;
+    this.live--;
+    return true;
+  }
+
+  /** Handles the next event; false when there is none. */
+  step(): boolean {
+    return this.runUntil(Infinity, 1) === 'max-events';
+  }
+
+  /** Asks the loop to return after the current event. */
+  stop(): void {
+    this.stopRequested = true;
+  }
+
+  /**
+   * Handles events up to and including time `untilMs`, then sets `now` to it (as SimPy's
+   * `run(until)`), unless `maxEvents` or `stop()` ends the call first.
+   */
+  runUntil(untilMs: number, maxEvents = Infinity): StopReason {
+    this.stopRequested = false;
+    const queue = this.queue;
+    const kinds = this.kinds;
+    const payloads = this.payloads;
+    const handlers = this.handlers;
+    let handled = 0;
+    while (handled < maxEvents) {
+      if (this.stopRequested) return 'stopped';
+      if (queue.size === 0) break;
+      const t = queue.minTime();
+      if (t > untilMs) break;
+      const slot = queue.pop();
+      const kind = kinds[slot]!;
+      const payload = payloads[slot]!;
+      this.releaseSlot(slot);
+      if (kind === CANCELLED) continue;
+      this.live--;
+      this.now = t;
+      this.eventsProcessed++;
+      handled++;
+      handlers[kind]!(payload);
+    }
+    if (handled >= maxEvents) return 'max-events';
+    if (this.stopRequested) return 'stopped';
+    if (untilMs === Infinity) return 'empty';
+    if (untilMs > this.now) this.now = untilMs;
+    return 'until';
+  }
+
+  private allocSlot(): number {
+    if (this.freeTop > 0) return this.free[--this.freeTop]!;
+    if (this.used === this.kinds.length) this.growSlots();
+    return this.used++;
+  }
+
+  private releaseSlot(slot: number): void {
+    this.kinds[slot] = FREE;
+    const g = this.gens[slot]! + 1;
+    this.gens[slot] = g === GEN_LIMIT ? 0 : g;
+    this.free[this.freeTop++] = slot;
+  }
+
+  private growSlots(): void {
+    const c = this.kinds.length * 2;
+    if (c > SLOT_LIMIT) throw new RangeError(`more than ${SLOT_LIMIT} events pending at once`);
+    const kinds = new Int32Array(c).fill(FREE);
+    kinds.set(this.kinds);
+    const payloads = new Float64Array(c);
+    payloads.set(this.payloads);
+    const gens = new Int32Array(c);
+    gens.set(this.gens);
+    const free = new Int32Array(c);
+    free.set(this.free);
+    this.kinds = kinds;
+    this.payloads = payloads;
+    this.gens = gens;
+    this.free = free;
+  }
+}
+

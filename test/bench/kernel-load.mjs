@@ -1,0 +1,33 @@
+// Benchmarks of TypeScript code without a build step: bundles src-main/kernel/index.ts with
+// rolldown (already installed with vite) into a temporary ES module and imports it.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { build } from 'rolldown';
+
+const root = join(import.meta.dirname, '..', '..');
+
+/** The kernel's exports, bundled and minified the way the app ships it. */
+export async function loadKernel() {
+  const dir = mkdtempSync(join(tmpdir(), 'devsim-bench-'));
+  const file = join(dir, 'kernel.mjs');
+  try {
+    await build({
+      input: join(root, 'src-main', 'kernel', 'index.ts'),
+      output: { file, format: 'esm', minify: true },
+      logLevel: 'silent',
+      write: true,
+    });
+    return await import(pathToFileURL(file).href);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Median of numbers. */
+export function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
