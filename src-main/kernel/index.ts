@@ -3,3 +3,4 @@
 export const KERNEL_API_VERSION = 1;
 export * from './engine/index.js';
 export * from './autoscaling/index.js';
+export * from './stats/index.js';

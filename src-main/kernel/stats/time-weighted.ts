@@ -1,0 +1,43 @@
+// The time average of a piecewise-constant quantity (queue length, requests in system, busy
+// servers): the area under it divided by the time observed.
+
+export class TimeWeighted {
+  value = 0;
+  private lastT: number;
+  private startT: number;
+  private area = 0;
+
+  constructor(startMs = 0) {
+    this.lastT = startMs;
+    this.startT = startMs;
+  }
+
+  /** The quantity changes by `delta` at time `t`. */
+  add(t: number, delta: number): void {
+    this.area += this.value * (t - this.lastT);
+    this.lastT = t;
+    this.value += delta;
+  }
+
+  set(t: number, value: number): void {
+    this.add(t, value - this.value);
+  }
+
+  /** Area (value × ms) from the start of observation up to `t`. */
+  areaUntil(t: number): number {
+    return this.area + this.value * (t - this.lastT);
+  }
+
+  /** The time average over [start, t]; the current value when no time has passed. */
+  mean(t: number): number {
+    const span = t - this.startT;
+    return span > 0 ? this.areaUntil(t) / span : this.value;
+  }
+
+  /** Starts observing afresh at `t`, keeping the current value (end of warm-up). */
+  reset(t: number): void {
+    this.area = 0;
+    this.lastT = t;
+    this.startT = t;
+  }
+}
