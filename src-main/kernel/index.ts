@@ -4,3 +4,4 @@ export const KERNEL_API_VERSION = 1;
 export * from './engine/index.js';
 export * from './autoscaling/index.js';
 export * from './stats/index.js';
+export * from './core/index.js';

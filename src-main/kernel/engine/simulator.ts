@@ -108,8 +108,7 @@ export class Simulator {
   runUntil(untilMs: number, maxEvents = Infinity): StopReason {
     this.stopRequested = false;
     const queue = this.queue;
-    const kinds = this.kinds;
-    const payloads = this.payloads;
+    // Not the slot arrays: a handler may grow (replace) them.
     const handlers = this.handlers;
     let handled = 0;
     while (handled < maxEvents) {
@@ -118,8 +117,8 @@ export class Simulator {
       const t = queue.minTime();
       if (t > untilMs) break;
       const slot = queue.pop();
-      const kind = kinds[slot]!;
-      const payload = payloads[slot]!;
+      const kind = this.kinds[slot]!;
+      const payload = this.payloads[slot]!;
       this.releaseSlot(slot);
       if (kind === CANCELLED) continue;
       this.live--;

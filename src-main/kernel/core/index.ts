@@ -1,0 +1,4 @@
+export { createRun, DEFAULT_MAX_EVENTS, DEFAULT_MAX_IN_FLIGHT, type AdvanceLimit, type Run, type RunOptions, type RunState } from './run.js';
+export type { LatencySummary, NodeSummary, RunSummary, RunTotals, SourceSummary } from './summary.js';
+export type { RatePoint } from './rate-profile.js';
+export { MAX_CALL_DEPTH } from './network.js';

@@ -1,0 +1,130 @@
+// A topology document turned into what the request flow needs: nodes by index with their
+// behaviour, call links by index, the request classes of all sources, and warnings about
+// what this version does not model yet.
+import type { Distribution, RateProfile, Topology, TopologyNode } from '../../../src-preload/contract/topology/index.js';
+
+/** How a node treats a request that reaches it. */
+export type Behavior =
+  | { type: 'source'; rate: RateProfile; poisson: boolean; classWeights: number[] }
+  | { type: 'station'; servers: number; queueCapacity: number; startupMs: number; timeoutMs: number; serviceTime: Distribution[] }
+  /** Forwards each request to one of its call links (load balancer, GeoDNS). */
+  | { type: 'chooser'; algorithm: 'round-robin' | 'least-connections' | 'random' | 'weighted'; overheadMs: number }
+  /** Zero-time node: makes its own calls, like a station without service. */
+  | { type: 'pass' };
+
+export interface PlanNode {
+  id: string;
+  kind: TopologyNode['kind'];
+  behavior: Behavior;
+  /** Outgoing call links, in document order. */
+  out: number[];
+}
+
+export interface PlanLink {
+  from: number;
+  to: number;
+  probability: number;
+  fanOut: number;
+  weight: number;
+  latencyMs: number;
+  /** Per class id: 1 when the class takes this link; null: every class. */
+  classMask: Uint8Array | null;
+}
+
+export interface Plan {
+  nodes: PlanNode[];
+  links: PlanLink[];
+  classes: string[];
+  warnings: string[];
+}
+
+export function buildPlan(doc: Topology): Plan {
+  const warnings: string[] = [];
+  const ids = Object.keys(doc.nodes);
+  const indexOf = new Map(ids.map((id, i) => [id, i]));
+  const classes: string[] = [];
+  for (const node of Object.values(doc.nodes)) {
+    if (node.kind !== 'traffic-source') continue;
+    for (const c of node.classes) if (!classes.includes(c.name)) classes.push(c.name);
+  }
+  const nodes: PlanNode[] = ids.map((id) => ({ id, kind: doc.nodes[id]!.kind, behavior: behaviorOf(id, doc.nodes[id]!, classes, warnings), out: [] }));
+  const links: PlanLink[] = [];
+  for (const l of doc.links) {
+    if (l.type !== 'call') continue;
+    const from = indexOf.get(l.from);
+    const to = indexOf.get(l.to);
+    if (from === undefined || to === undefined) {
+      warnings.push(`call ${l.from} → ${l.to}: a node is missing; the link is ignored`);
+      continue;
+    }
+    let classMask: Uint8Array | null = null;
+    if (l.classes !== undefined) {
+      classMask = new Uint8Array(classes.length);
+      for (const name of l.classes) {
+        const c = classes.indexOf(name);
+        if (c >= 0) classMask[c] = 1;
+        else warnings.push(`call ${l.from} → ${l.to}: no traffic source sends class "${name}"`);
+      }
+    }
+    nodes[from]!.out.push(links.length);
+    links.push({ from, to, probability: l.probability, fanOut: l.fanOut, weight: l.weight, latencyMs: l.latencyMs, classMask });
+  }
+  if (doc.links.some((l) => l.type !== 'call')) warnings.push('only call links carry requests in this version; publish, consume, replication, scrape, logs and query links are not simulated yet');
+  if (doc.scenario.faults.length > 0 || doc.scenario.deployments.length > 0) warnings.push('faults and deployments in the scenario are not simulated yet');
+  warnCycles(nodes, links, warnings);
+  return { nodes, links, classes, warnings };
+}
+
+function behaviorOf(id: string, node: TopologyNode, classes: string[], warnings: string[]): Behavior {
+  switch (node.kind) {
+    case 'traffic-source': {
+      const weights = classes.map((name) => node.classes.find((c) => c.name === name)?.weight ?? 0);
+      if (node.timeoutMs !== undefined) warnings.push(`${id}: the client timeout is not simulated yet`);
+      return { type: 'source', rate: node.rate, poisson: node.arrivals === 'poisson', classWeights: weights };
+    }
+    case 'load-balancer':
+      return { type: 'chooser', algorithm: node.algorithm, overheadMs: node.overheadMs };
+    case 'geodns':
+      if (node.policy !== 'weighted') warnings.push(`${id}: GeoDNS policy "${node.policy}" is simulated as weighted (link weights) in this version`);
+      return { type: 'chooser', algorithm: 'weighted', overheadMs: 0 };
+    default:
+      break;
+  }
+  if (!('serviceTime' in node) || node.serviceTime === undefined) {
+    if (node.kind !== 'container') warnings.push(`${id}: ${node.kind} has no model yet; requests pass through it in zero time`);
+    return { type: 'pass' };
+  }
+  const servers = node.replicas * node.concurrency;
+  if (servers === 0) warnings.push(`${id}: no servers (replicas × concurrency = 0); every request is rejected`);
+  if (node.retries.max > 0) warnings.push(`${id}: retries are not simulated yet`);
+  if (node.scaling.policy !== 'manual') warnings.push(`${id}: ${node.scaling.policy} scaling is not simulated yet; replicas stay at ${node.replicas}`);
+  const { default: byDefault, classes: perClass } = node.serviceTime;
+  return {
+    type: 'station',
+    servers,
+    queueCapacity: node.queueCapacity ?? Infinity,
+    startupMs: node.startupS * 1000,
+    timeoutMs: node.timeoutMs ?? Infinity,
+    serviceTime: classes.map((name) => perClass[name] ?? byDefault),
+  };
+}
+
+/** Requests that call in a circle stop at the depth limit; say so up front. */
+function warnCycles(nodes: PlanNode[], links: PlanLink[], warnings: string[]): void {
+  const state = new Uint8Array(nodes.length); // 0 new, 1 on the path, 2 done
+  const visit = (n: number): boolean => {
+    state[n] = 1;
+    for (const l of nodes[n]!.out) {
+      const to = links[l]!.to;
+      if (state[to] === 1 || (state[to] === 0 && visit(to))) return true;
+    }
+    state[n] = 2;
+    return false;
+  };
+  for (let n = 0; n < nodes.length; n++) {
+    if (state[n] === 0 && visit(n)) {
+      warnings.push('the call links form a cycle; requests that go round it fail at the call-depth limit');
+      return;
+    }
+  }
+}
