@@ -7,7 +7,7 @@
 import { parseArgs } from 'node:util';
 import { loadKernel, median } from './kernel-load.mjs';
 
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, events: { type: 'string', default: '5000000' } } });
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, events: { type: 'string', default: '5000000' } }, strict: false });
 const RUNS = Math.max(1, Number(values.runs) || 5);
 const EVENTS = Math.max(1000, Number(values.events) || 5_000_000);
 const k = await loadKernel();

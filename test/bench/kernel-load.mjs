@@ -6,15 +6,19 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'rolldown';
 
-const root = join(import.meta.dirname, '..', '..');
+export const root = join(import.meta.dirname, '..', '..');
 
 /** The kernel's exports, bundled and minified the way the app ships it. */
-export async function loadKernel() {
+export const loadKernel = () => loadBundled(join('src-main', 'kernel', 'index.ts'));
+
+/** Any TypeScript module of the repository (with its packages), bundled. */
+export async function loadBundled(entry) {
   const dir = mkdtempSync(join(tmpdir(), 'devsim-bench-'));
-  const file = join(dir, 'kernel.mjs');
+  const file = join(dir, 'bundle.mjs');
   try {
     await build({
-      input: join(root, 'src-main', 'kernel', 'index.ts'),
+      input: join(root, entry),
+      platform: 'node',
       output: { file, format: 'esm', minify: true },
       logLevel: 'silent',
       write: true,

@@ -68,13 +68,34 @@ export class EventQueue {
       let m = c;
       let mt = times[c]!;
       let mk = ties[c]!;
-      const end = c + 4 < last ? c + 4 : last;
-      for (let j = c + 1; j < end; j++) {
-        const jt = times[j]!;
-        if (jt < mt || (jt === mt && ties[j]! < mk)) {
-          m = j;
+      if (c + 3 < last) {
+        // All four children exist (the common case): compare them without a loop.
+        let jt = times[c + 1]!;
+        if (jt < mt || (jt === mt && ties[c + 1]! < mk)) {
+          m = c + 1;
           mt = jt;
-          mk = ties[j]!;
+          mk = ties[c + 1]!;
+        }
+        jt = times[c + 2]!;
+        if (jt < mt || (jt === mt && ties[c + 2]! < mk)) {
+          m = c + 2;
+          mt = jt;
+          mk = ties[c + 2]!;
+        }
+        jt = times[c + 3]!;
+        if (jt < mt || (jt === mt && ties[c + 3]! < mk)) {
+          m = c + 3;
+          mt = jt;
+          mk = ties[c + 3]!;
+        }
+      } else {
+        for (let j = c + 1; j < last; j++) {
+          const jt = times[j]!;
+          if (jt < mt || (jt === mt && ties[j]! < mk)) {
+            m = j;
+            mt = jt;
+            mk = ties[j]!;
+          }
         }
       }
       if (t < mt || (t === mt && k < mk)) break;
