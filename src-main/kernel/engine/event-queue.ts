@@ -1,8 +1,11 @@
 // A 4-ary min-heap of events keyed by (time, tie) over parallel typed arrays: no object per
 // event, and the keys sit next to each other so comparisons stay in cache. `tie` folds the
-// priority and the insertion sequence into one number (see simulator.ts).
+// priority and the insertion sequence into one number (see simulator.ts). The root sits at
+// index 3, so the four children of a node (4i+4 … 4i+7 for the node at i+3) start on a
+// multiple of four and share one cache line.
 
 const INITIAL_CAPACITY = 1024;
+const BASE = 3;
 
 export class EventQueue {
   private time: Float64Array;
@@ -11,7 +14,7 @@ export class EventQueue {
   private n = 0;
 
   constructor(capacity = INITIAL_CAPACITY) {
-    const c = Math.max(4, capacity);
+    const c = Math.max(8, capacity + BASE);
     this.time = new Float64Array(c);
     this.tie = new Float64Array(c);
     this.slot = new Int32Array(c);
@@ -23,28 +26,30 @@ export class EventQueue {
 
   /** Time of the earliest event; Infinity when empty. */
   minTime(): number {
-    return this.n > 0 ? this.time[0]! : Infinity;
+    return this.n > 0 ? this.time[BASE]! : Infinity;
   }
 
   push(time: number, tie: number, slot: number): void {
-    if (this.n === this.time.length) this.grow();
+    if (this.n + BASE === this.time.length) this.grow();
     const times = this.time;
     const ties = this.tie;
     const slots = this.slot;
+    // Physical index p = logical + BASE; parent of logical i is (i − 1) >> 2.
     let i = this.n++;
-    // Sift up with a hole: move parents down until the new key fits.
     while (i > 0) {
-      const p = (i - 1) >> 2;
+      const lp = (i - 1) >> 2;
+      const p = lp + BASE;
       const pt = times[p]!;
       if (pt < time || (pt === time && ties[p]! < tie)) break;
-      times[i] = pt;
-      ties[i] = ties[p]!;
-      slots[i] = slots[p]!;
-      i = p;
+      const q = i + BASE;
+      times[q] = pt;
+      ties[q] = ties[p]!;
+      slots[q] = slots[p]!;
+      i = lp;
     }
-    times[i] = time;
-    ties[i] = tie;
-    slots[i] = slot;
+    times[i + BASE] = time;
+    ties[i + BASE] = tie;
+    slots[i + BASE] = slot;
   }
 
   /** Removes the earliest event and returns its slot; -1 when empty. */
@@ -52,23 +57,25 @@ export class EventQueue {
     const n = this.n;
     if (n === 0) return -1;
     const slots = this.slot;
-    const top = slots[0]!;
+    const top = slots[BASE]!;
     const last = n - 1;
     this.n = last;
     if (last === 0) return top;
     const times = this.time;
     const ties = this.tie;
-    const t = times[last]!;
-    const k = ties[last]!;
-    const s = slots[last]!;
-    let i = 0;
+    const lastP = last + BASE;
+    const t = times[lastP]!;
+    const k = ties[lastP]!;
+    const s = slots[lastP]!;
+    // Physical indices from here on: children of p are 4p − 8 … 4p − 5.
+    let i = BASE;
     for (;;) {
-      const c = 4 * i + 1;
-      if (c >= last) break;
+      const c = 4 * i - 8;
+      if (c >= lastP) break;
       let m = c;
       let mt = times[c]!;
       let mk = ties[c]!;
-      if (c + 3 < last) {
+      if (c + 3 < lastP) {
         // All four children exist (the common case): compare them without a loop.
         let jt = times[c + 1]!;
         if (jt < mt || (jt === mt && ties[c + 1]! < mk)) {
@@ -89,7 +96,7 @@ export class EventQueue {
           mk = ties[c + 3]!;
         }
       } else {
-        for (let j = c + 1; j < last; j++) {
+        for (let j = c + 1; j < lastP; j++) {
           const jt = times[j]!;
           if (jt < mt || (jt === mt && ties[j]! < mk)) {
             m = j;
@@ -115,7 +122,7 @@ export class EventQueue {
   }
 
   private grow(): void {
-    const c = this.time.length * 2;
+    const c = (this.time.length - BASE) * 2 + BASE;
     const time = new Float64Array(c);
     const tie = new Float64Array(c);
     const slot = new Int32Array(c);

@@ -69,3 +69,19 @@ describe('pacer', () => {
     expect(() => pacer.setSpeed(0)).toThrow(RangeError);
   });
 });
+
+describe('pacer over a run', () => {
+  it('drives createRun at 100× an injected clock, and the run ends done', async () => {
+    const { createRun } = await import('../../../src-main/kernel/index.js');
+    const { singleStation } = await import('./helpers/documents.js');
+    const run = createRun(singleStation(8, { service: { type: 'exponential', meanMs: 100 } }), { durationS: 60, warmupS: 0 });
+    let wall = 0;
+    const pacer = createPacer(run, { clock: () => wall, speed: 100 });
+    wall = 100; // 10 simulated seconds
+    expect(pacer.tick()).toBe(10_000);
+    wall = 10_000;
+    pacer.tick();
+    expect(run.done).toBe(true);
+    expect(run.now).toBe(60_000);
+  });
+});
