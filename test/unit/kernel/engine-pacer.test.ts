@@ -1,6 +1,8 @@
 // Pacing outside the loop: simulated time follows an injected clock at N×, pause/resume/step.
 import { describe, expect, it } from 'vitest';
 import { createPacer, PRIORITY_NORMAL, Simulator, type Advanceable } from '../../../src-main/kernel/engine/index.js';
+import { createRun } from '../../../src-main/kernel/index.js';
+import { singleStation } from './helpers/documents.js';
 
 /** A simulator with one event per simulated millisecond, behind the Advanceable interface. */
 function ticking(endMs: number): Advanceable & { sim: Simulator } {
@@ -71,9 +73,7 @@ describe('pacer', () => {
 });
 
 describe('pacer over a run', () => {
-  it('drives createRun at 100× an injected clock, and the run ends done', async () => {
-    const { createRun } = await import('../../../src-main/kernel/index.js');
-    const { singleStation } = await import('./helpers/documents.js');
+  it('drives createRun at 100× an injected clock, and the run ends done', () => {
     const run = createRun(singleStation(8, { service: { type: 'exponential', meanMs: 100 } }), { durationS: 60, warmupS: 0 });
     let wall = 0;
     const pacer = createPacer(run, { clock: () => wall, speed: 100 });
