@@ -7,6 +7,7 @@
 import { createSampler } from '../engine/distributions.js';
 import { createStream, type RandomStream } from '../engine/random.js';
 import { PRIORITY_NORMAL, PRIORITY_URGENT, type EventKind, type Simulator } from '../engine/simulator.js';
+import { Balancer } from './balancer.js';
 import { NodeMetrics } from './node-metrics.js';
 import type { Plan } from './plan.js';
 import { compileRate, type RatePoint } from './rate-profile.js';
@@ -22,11 +23,6 @@ const STATION = 1;
 const CHOOSER = 2;
 const PASS = 3;
 
-const ROUND_ROBIN = 0;
-const LEAST_CONNECTIONS = 1;
-const RANDOM = 2;
-const WEIGHTED = 3;
-const ALGORITHMS = { 'round-robin': ROUND_ROBIN, 'least-connections': LEAST_CONNECTIONS, random: RANDOM, weighted: WEIGHTED } as const;
 
 export interface NetworkOptions {
   seed: number;
@@ -49,16 +45,14 @@ export class Network {
   private readonly stations: (Station | null)[];
   private readonly sources: (TrafficSource | null)[];
   private readonly callRng: RandomStream[];
-  private readonly algorithm: Uint8Array;
+  private readonly balancers: (Balancer | null)[];
   private readonly overheadMs: Float64Array;
-  private readonly rr: Int32Array;
   private readonly outStart: Int32Array;
   private readonly outEnd: Int32Array;
   private readonly outLinks: Int32Array;
   private readonly linkTo: Int32Array;
   private readonly linkP: Float64Array;
   private readonly linkFan: Int32Array;
-  private readonly linkWeight: Float64Array;
   private readonly linkLatency: Float64Array;
   private readonly linkMask: (Uint8Array | null)[];
   private readonly outstanding: Int32Array;
@@ -81,9 +75,7 @@ export class Network {
     const n = nodes.length;
     this.metrics = nodes.map(() => new NodeMetrics());
     this.behavior = new Uint8Array(n);
-    this.algorithm = new Uint8Array(n);
     this.overheadMs = new Float64Array(n);
-    this.rr = new Int32Array(n);
     this.stations = [];
     this.sources = [];
     this.callRng = nodes.map((node) => createStream(options.seed, `${node.id}/calls`));
@@ -110,7 +102,6 @@ export class Network {
         }
         case 'chooser':
           this.behavior[i] = CHOOSER;
-          this.algorithm[i] = ALGORITHMS[b.algorithm];
           this.overheadMs[i] = b.overheadMs;
           break;
         case 'pass':
@@ -132,10 +123,13 @@ export class Network {
     this.linkTo = Int32Array.from(links, (l) => l.to);
     this.linkP = Float64Array.from(links, (l) => l.probability);
     this.linkFan = Int32Array.from(links, (l) => l.fanOut);
-    this.linkWeight = Float64Array.from(links, (l) => l.weight);
     this.linkLatency = Float64Array.from(links, (l) => l.latencyMs);
     this.linkMask = links.map((l) => l.classMask);
     this.outstanding = new Int32Array(links.length);
+    const weights = Float64Array.from(links, (l) => l.weight);
+    this.balancers = nodes.map((node, i) =>
+      node.behavior.type === 'chooser' ? new Balancer(node.behavior.algorithm, Int32Array.from(node.out), weights, this.linkMask, this.outstanding, this.callRng[i]!) : null,
+    );
 
     this.evSource = sim.register((i) => this.onSource(i));
     this.evArrive = sim.register((v) => this.arrive(v));
@@ -333,7 +327,7 @@ export class Network {
     p.fanLeft[v] = 0;
     if (this.behavior[n] === CHOOSER) {
       p.nextLink[v] = this.outEnd[n]!;
-      const k = this.choose(n, p.cls[v]!);
+      const k = this.balancers[n]!.choose(p.cls[v]!);
       if (k >= 0) this.call(v, k);
       else this.finish(v);
       return;
@@ -419,57 +413,5 @@ export class Network {
     const latency = this.linkLatency[k]!;
     if (latency > 0) this.sim.schedule(latency, PRIORITY_NORMAL, this.evReturn, parent);
     else this.continueCalls(parent);
-  }
-
-  /**
-   * A balancer's or GeoDNS's pick among its call links that take this class: round robin in
-   * link order; least connections (fewest calls in flight on the link, ties in round-robin
-   * order); random; weighted (random, in proportion to the link weights). -1: none.
-   */
-  private choose(n: number, cls: number): number {
-    const start = this.outStart[n]!;
-    const count = this.outEnd[n]! - start;
-    if (count === 0) return -1;
-    const takes = (k: number) => {
-      const mask = this.linkMask[k];
-      return mask === null || mask === undefined || mask[cls] === 1;
-    };
-    const algorithm = this.algorithm[n]!;
-    if (algorithm === ROUND_ROBIN || algorithm === LEAST_CONNECTIONS) {
-      let best = -1;
-      let bestPos = 0;
-      for (let j = 0; j < count; j++) {
-        const pos = (this.rr[n]! + j) % count;
-        const k = this.outLinks[start + pos]!;
-        if (!takes(k)) continue;
-        if (algorithm === ROUND_ROBIN) {
-          best = k;
-          bestPos = pos;
-          break;
-        }
-        if (best < 0 || this.outstanding[k]! < this.outstanding[best]!) {
-          best = k;
-          bestPos = pos;
-        }
-      }
-      if (best >= 0) this.rr[n] = (bestPos + 1) % count;
-      return best;
-    }
-    let total = 0;
-    for (let j = 0; j < count; j++) {
-      const k = this.outLinks[start + j]!;
-      if (takes(k)) total += algorithm === WEIGHTED ? this.linkWeight[k]! : 1;
-    }
-    if (total === 0) return -1;
-    let u = this.callRng[n]!.uniform() * total;
-    let last = -1;
-    for (let j = 0; j < count; j++) {
-      const k = this.outLinks[start + j]!;
-      if (!takes(k)) continue;
-      last = k;
-      u -= algorithm === WEIGHTED ? this.linkWeight[k]! : 1;
-      if (u < 0) return k;
-    }
-    return last;
   }
 }

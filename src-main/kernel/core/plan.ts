@@ -2,13 +2,14 @@
 // behaviour, call links by index, the request classes of all sources, and warnings about
 // what this version does not model yet.
 import type { Distribution, RateProfile, Topology, TopologyNode } from '../../../src-preload/contract/topology/index.js';
+import type { Algorithm } from './balancer.js';
 
 /** How a node treats a request that reaches it. */
 export type Behavior =
   | { type: 'source'; rate: RateProfile; poisson: boolean; classWeights: number[] }
   | { type: 'station'; servers: number; queueCapacity: number; startupMs: number; timeoutMs: number; serviceTime: Distribution[] }
   /** Forwards each request to one of its call links (load balancer, GeoDNS). */
-  | { type: 'chooser'; algorithm: 'round-robin' | 'least-connections' | 'random' | 'weighted'; overheadMs: number }
+  | { type: 'chooser'; algorithm: Algorithm; overheadMs: number }
   /** Zero-time node: makes its own calls, like a station without service. */
   | { type: 'pass' };
 
