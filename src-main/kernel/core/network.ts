@@ -10,6 +10,7 @@ import { PRIORITY_NORMAL, PRIORITY_URGENT, type EventKind, type Simulator } from
 import { Balancer } from './balancer.js';
 import { NodeMetrics } from './node-metrics.js';
 import type { Plan } from './plan.js';
+import { EventLog } from './records.js';
 import { compileRate, type RatePoint } from './rate-profile.js';
 import { TrafficSource } from './source.js';
 import { Station } from './station.js';
@@ -35,6 +36,8 @@ export interface NetworkOptions {
 
 export class Network {
   readonly metrics: NodeMetrics[];
+  /** What happened during the run (instances, scaling, faults, alerts), for the timeline. */
+  readonly events = new EventLog();
   /** Why the run had to stop early; null while within its budgets. */
   stopReason: string | null = null;
   /** The time statistics restarted (end of warm-up). */

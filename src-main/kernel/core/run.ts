@@ -6,6 +6,7 @@ import { Simulator } from '../engine/simulator.js';
 import { Network } from './network.js';
 import { buildPlan } from './plan.js';
 import type { RatePoint } from './rate-profile.js';
+import { SERIES_METRICS, type RunRecords, type SeriesLayout } from './records.js';
 import { summarize, type RunSummary } from './summary.js';
 
 export interface RunOptions {
@@ -40,7 +41,11 @@ export interface Run {
   readonly eventsProcessed: number;
   /** Why a budget stopped the run; null otherwise. */
   readonly stopReason: string | null;
+  /** Which node and metric each value of a series frame holds. */
+  readonly seriesLayout: SeriesLayout;
   advance(limit?: AdvanceLimit): RunState;
+  /** Series frames and events recorded since the previous drain (the host streams and stores them). */
+  drain(): RunRecords;
   summary(): RunSummary;
 }
 
@@ -63,6 +68,11 @@ export function createRun(doc: Topology, options: RunOptions = {}): Run {
     ...(options.rateSeries === undefined ? {} : { rateSeries: options.rateSeries }),
   });
   net.start();
+  const seriesLayout: SeriesLayout = {
+    intervalMs: doc.settings.monitoring.scrapeIntervalS * 1000,
+    nodes: Object.keys(doc.nodes),
+    metrics: SERIES_METRICS,
+  };
   let state: RunState = 'running';
   let stopReason: string | null = null;
 
@@ -98,6 +108,11 @@ export function createRun(doc: Topology, options: RunOptions = {}): Run {
       if (sim.now >= endMs) state = 'done';
       else if (sim.eventsProcessed >= maxEvents) return stopWith(`the event budget (${maxEvents}) was used up at ${(sim.now / 1000).toFixed(3)} s`);
       return state;
+    },
+    seriesLayout,
+    drain() {
+      // Series frames arrive with the monitoring model; events as models record them.
+      return { frames: [], events: net.events.drain() };
     },
     summary() {
       return summarize(net, sim.now, {
