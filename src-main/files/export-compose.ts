@@ -1,6 +1,7 @@
 import type { Topology } from '../../src-preload/contract/topology/index.js';
 import { autoscaling, deployable, note, slugify, sortedIds, toYaml, type ExportNote, type Notes } from './export-common.js';
 import { dependsOn } from './export-compose-deps.js';
+import { restoreImported } from './export-compose-restore.js';
 import { PUBLISH_ADDRESS, composeService } from './export-compose-service.js';
 
 export interface ComposeExport {
@@ -53,6 +54,7 @@ export function exportCompose(doc: Topology): ComposeExport {
   const file: Record<string, unknown> = { name: project, services };
   file.networks = { [COMPOSE_NETWORK]: { labels } };
   if (Object.keys(volumes).length > 0) file.volumes = volumes;
+  restoreImported(doc, file, services, notes);
 
   const comment = [
     `Docker Compose file exported by DevOps Simulator from "${doc.metadata.name}".`,

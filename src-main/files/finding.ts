@@ -5,6 +5,8 @@ export { type Finding, formatPath, hasErrors } from '../../src-preload/contract/
 /** A part of the source that has no place in the topology document, kept with its original value. */
 export interface Unmapped {
   path: string;
+  /** The same place as keys, so the importer can tell a whole service field or section. */
+  keys: readonly PathKey[];
   value: unknown;
   /** Why it could not be mapped. */
   reason: string;

@@ -29,7 +29,7 @@ export class ImportContext {
 
   /** Keeps a part the document cannot hold, and says so. */
   unmap(path: readonly PathKey[], value: unknown, reason: string, severity: 'info' | 'warning' = 'info'): void {
-    this.unmapped.push({ path: formatPath(path), value, reason });
+    this.unmapped.push({ path: formatPath(path), keys: [...path], value, reason });
     this.report(severity, 'compose-unmapped', path, `Not imported: ${reason}`);
   }
 }

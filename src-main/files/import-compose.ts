@@ -2,6 +2,7 @@ import { LineCounter, isCollection, isPair, parseDocument, visit } from 'yaml';
 import { type TopologyInput, API_VERSION, DOCUMENT_KIND, MAX_NODES, topologySchema } from '../../src-preload/contract/topology/index.js';
 import { type Finding, type PathKey, type Unmapped, hasErrors } from './finding.js';
 import { ImportContext } from './import-compose-context.js';
+import { keepUnmapped } from './import-compose-keep.js';
 import { applyExtends } from './import-compose-extends.js';
 import { assignIds } from './import-compose-ids.js';
 import { KNOWN_TOP_KEYS } from './import-compose-keys.js';
@@ -160,11 +161,15 @@ function importRoot(ctx: ImportContext, root: Record<string, unknown>, fileName:
   if (simulated) {
     ctx.report('info', 'compose-simulation-defaults', ['services'], 'Compose says nothing about service times; app services start with an exponential 20 ms service time and one request at a time per replica. Adjust them before simulating.');
   }
-  return {
+  const sourceName = String(fileName).split(/[\\/]/).pop() ?? '';
+  const document: TopologyInput = {
     apiVersion: API_VERSION,
     kind: DOCUMENT_KIND,
-    metadata: { name: documentName(root, fileName), description: `Imported from ${String(fileName).split(/[\\/]/).pop() ?? ''}`.slice(0, 20_000) },
+    metadata: { name: documentName(root, fileName), description: `Imported from ${sourceName}`.slice(0, 20_000) },
     nodes: nodes as TopologyInput['nodes'],
     links,
   };
+  const kept = keepUnmapped(ctx.unmapped, ids, sourceName);
+  if (kept) document.imported = kept;
+  return document;
 }

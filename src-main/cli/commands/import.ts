@@ -33,7 +33,7 @@ export const importCommand: Command = {
     if (values.out === undefined) io.out(yaml);
     else {
       writeFileAtomic(values.out, yaml);
-      io.err(`wrote ${values.out}${result.unmapped.length > 0 ? ` (${result.unmapped.length} compose settings had no place in it; listed above)` : ''}\n`);
+      io.err(`wrote ${values.out}${result.unmapped.length > 0 ? ` (${result.unmapped.length} compose settings had no field of their own; kept in its \`imported\` section and listed above)` : ''}\n`);
     }
     return EXIT.ok;
   },

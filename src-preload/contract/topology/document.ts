@@ -20,6 +20,38 @@ export const metadataSchema = z
   })
   .strict();
 
+/**
+ * What an import could not map, kept verbatim so nothing is dropped silently: the compose
+ * export writes whole service fields (`node` + `field`) and top-level sections (`section`)
+ * back; the rest stays here for a person to read.
+ */
+export const importedSchema = z
+  .object({
+    from: z.enum(['compose']),
+    file: z.string().max(4096).optional(),
+    unmapped: z
+      .array(
+        z
+          .object({
+            /** Where it was in the source file, e.g. `services.web.cap_add`. */
+            path: z.string().max(4096),
+            /** The node the part belonged to. */
+            node: idSchema.optional(),
+            /** A whole service field of that node (restorable on export). */
+            field: z.string().max(256).optional(),
+            /** A whole top-level section of the source (restorable on export). */
+            section: z.string().max(256).optional(),
+            value: z.json(),
+            reason: z.string().max(2000),
+          })
+          .strict(),
+      )
+      .max(100_000)
+      .default([]),
+  })
+  .strict();
+export type Imported = z.infer<typeof importedSchema>;
+
 /** The topology document: what a `*.devsim.yaml` file holds. */
 export const topologySchema = z
   .object({
@@ -38,6 +70,7 @@ export const topologySchema = z
       slo: { latencyP99Ms: 500, errorRatePercent: 1 },
     }),
     settings: environmentSettingsSchema.default(environmentSettingsSchema.parse({})),
+    imported: importedSchema.optional(),
   })
   .strict();
 
