@@ -1,7 +1,8 @@
 // The main window: secure options from src-main/shell, its place restored on a visible
 // display, and its size, place and maximized state saved as the person changes them.
-import { BrowserWindow, nativeTheme, screen, type BrowserWindowConstructorOptions } from 'electron';
+import { BrowserWindow, dialog, nativeTheme, screen, type BrowserWindowConstructorOptions } from 'electron';
 import type { Logger } from '../app/logger.js';
+import { leaveChosen, unloadPrompt } from '../shell/unload-prompt.js';
 import { mainWindowOptions } from '../shell/window-options.js';
 import { readWindowState, writeWindowState } from '../shell/window-state-file.js';
 import { restoreBounds, type WindowState } from '../shell/window-state.js';
@@ -37,6 +38,10 @@ export function createMainWindow(config: MainWindowConfig): BrowserWindow {
   if (saved?.fullScreen) win.setFullScreen(true);
   win.once('ready-to-show', () => win.show());
   rememberState(win, config.stateFile, config.log);
+  // The renderer refuses to unload while changes are unsaved; ask, and let it go on "discard".
+  win.webContents.on('will-prevent-unload', (event) => {
+    if (leaveChosen(dialog.showMessageBoxSync(win, unloadPrompt()))) event.preventDefault();
+  });
   win.loadURL(config.url).catch((err: unknown) => config.log.error(`could not load ${config.url}`, err));
   return win;
 }

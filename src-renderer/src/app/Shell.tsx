@@ -26,7 +26,7 @@ export function Shell(): React.JSX.Element {
   useTheme(theme);
   useAreaShortcuts(navigate);
   useDocumentShortcuts(browser, docActions);
-  useDocumentGuard(docTitle, dirty, browser);
+  useDocumentGuard(docTitle, dirty);
   const label = AREAS.find((a) => a.id === area)?.label ?? '';
 
   return (
