@@ -76,7 +76,7 @@ export class Network {
   ) {
     const { nodes, links } = plan;
     const n = nodes.length;
-    this.metrics = nodes.map(() => new NodeMetrics());
+    this.metrics = nodes.map((node) => new NodeMetrics(Math.max(1, plan.classes.length), node.behavior.type === 'source'));
     this.behavior = new Uint8Array(n);
     this.overheadMs = new Float64Array(n);
     this.stations = [];
@@ -147,6 +147,10 @@ export class Network {
   /** Schedules the first arrivals, start-ups and the end of warm-up. */
   start(): void {
     const now = this.sim.now;
+    this.metrics.forEach((m, i) => {
+      m.replicas.set(now, this.replicaCount(i));
+      m.up.set(now, this.isUp(i) ? 1 : 0);
+    });
     this.sources.forEach((s, i) => {
       const t = s?.next(now, this.options.endMs) ?? Infinity;
       if (t < Infinity) this.sim.scheduleAt(t, PRIORITY_NORMAL, this.evSource, i);
@@ -155,6 +159,30 @@ export class Network {
       if (s !== null && !s.ready) this.sim.schedule(s.startupMs, PRIORITY_NORMAL, this.evReady, i);
     });
     if (this.options.warmupMs > 0) this.sim.schedule(this.options.warmupMs, PRIORITY_URGENT, this.evWarmup);
+  }
+
+  // Thin accessors for monitoring (K3); K1 replaces their internals with the instance model.
+  /** Instances of node i, starting ones included (a traffic source has none; a node without a model runs one). */
+  replicaCount(i: number): number {
+    const b = this.plan.nodes[i]!.behavior;
+    return b.type === 'station' ? b.servers / b.concurrency : b.type === 'source' ? 0 : 1;
+  }
+
+  /** Instances of node i that serve. */
+  readyReplicaCount(i: number): number {
+    const st = this.stations[i];
+    return st === null || st === undefined || st.ready ? this.replicaCount(i) : 0;
+  }
+
+  /** Whether node i can serve a request now. */
+  isUp(i: number): boolean {
+    return this.plan.nodes[i]!.behavior.type === 'source' || this.readyReplicaCount(i) > 0;
+  }
+
+  /** Requests one instance of node i serves at once (Infinity for nodes without servers). */
+  concurrency(i: number): number {
+    const b = this.plan.nodes[i]!.behavior;
+    return b.type === 'station' ? b.concurrency : Infinity;
   }
 
   /** Requests in flight now (all visits, including ones waiting for downstream calls). */
@@ -183,7 +211,7 @@ export class Network {
     p.failed[v] = 0;
     p.timer[v] = -1;
     p.tArrive[v] = sim.now;
-    this.metrics[i]!.arrivals++;
+    this.metrics[i]!.arrived(p.cls[v]!);
     this.beginCalls(v);
   }
 
@@ -203,7 +231,7 @@ export class Network {
     const n = p.node[v]!;
     const m = this.metrics[n]!;
     const now = this.sim.now;
-    m.arrivals++;
+    m.arrived(p.cls[v]!);
     p.tArrive[v] = now;
     const b = this.behavior[n]!;
     if (b === STATION) {
@@ -218,7 +246,7 @@ export class Network {
         m.queue.add(now, 1);
         p.state[v] = WAITING;
       } else {
-        m.rejected++;
+        m.refused(p.cls[v]!);
         p.failed[v] = 1;
         this.finish(v);
       }
@@ -230,8 +258,7 @@ export class Network {
       this.sim.schedule(this.overheadMs[n]!, PRIORITY_NORMAL, this.evForwarded, v);
       return;
     }
-    m.completions++;
-    m.latency.record(0);
+    m.completed(p.cls[v]!, 0);
     this.beginCalls(v);
   }
 
@@ -261,8 +288,7 @@ export class Network {
     }
     st.busy--;
     m.busy.add(sim.now, -1);
-    m.completions++;
-    m.latency.record(sim.now - p.tArrive[v]!);
+    m.completed(p.cls[v]!, sim.now - p.tArrive[v]!);
     m.waitSum += p.tStart[v]! - p.tArrive[v]!;
     this.startNext(st, m);
     this.beginCalls(v);
@@ -290,7 +316,7 @@ export class Network {
     const m = this.metrics[n]!;
     const now = this.sim.now;
     p.timer[v] = -1;
-    m.errors++;
+    m.failed(p.cls[v]!);
     p.failed[v] = 1;
     if (p.state[v] === WAITING) {
       // Leaves the count now and the ring when it reaches the front.
@@ -311,14 +337,14 @@ export class Network {
     const p = this.pool;
     const m = this.metrics[p.node[v]!]!;
     m.busy.add(this.sim.now, -1);
-    m.completions++;
-    m.latency.record(this.sim.now - p.tArrive[v]!);
+    m.completed(p.cls[v]!, this.sim.now - p.tArrive[v]!);
     this.beginCalls(v);
   }
 
   private onReady(i: number): void {
     const st = this.stations[i]!;
     st.ready = true;
+    this.metrics[i]!.up.set(this.sim.now, this.isUp(i) ? 1 : 0);
     this.startNext(st, this.metrics[i]!);
   }
 
@@ -372,7 +398,7 @@ export class Network {
   private call(parent: number, k: number): void {
     const p = this.pool;
     if (p.depth[parent]! >= MAX_CALL_DEPTH) {
-      this.metrics[p.node[parent]!]!.errors++;
+      this.metrics[p.node[parent]!]!.failed(p.cls[parent]!);
       p.failed[parent] = 1;
       this.finish(parent);
       return;
@@ -400,11 +426,8 @@ export class Network {
     const parent = p.parent[v]!;
     const failed = p.failed[v] === 1;
     if (parent < 0) {
-      if (failed) m.errors++;
-      else {
-        m.completions++;
-        m.latency.record(now - p.tArrive[v]!);
-      }
+      if (failed) m.failed(p.cls[v]!);
+      else m.completed(p.cls[v]!, now - p.tArrive[v]!);
       p.release(v);
       return;
     }

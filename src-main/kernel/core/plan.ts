@@ -7,7 +7,7 @@ import type { Algorithm } from './balancer.js';
 /** How a node treats a request that reaches it. */
 export type Behavior =
   | { type: 'source'; rate: RateProfile; poisson: boolean; classWeights: number[] }
-  | { type: 'station'; servers: number; queueCapacity: number; startupMs: number; timeoutMs: number; serviceTime: Distribution[] }
+  | { type: 'station'; servers: number; concurrency: number; queueCapacity: number; startupMs: number; timeoutMs: number; serviceTime: Distribution[] }
   /** Forwards each request to one of its call links (load balancer, GeoDNS). */
   | { type: 'chooser'; algorithm: Algorithm; overheadMs: number }
   /** Zero-time node: makes its own calls, like a station without service. */
@@ -103,6 +103,7 @@ function behaviorOf(id: string, node: TopologyNode, classes: string[], warnings:
   return {
     type: 'station',
     servers,
+    concurrency: node.concurrency,
     queueCapacity: node.queueCapacity ?? Infinity,
     startupMs: node.startupS * 1000,
     timeoutMs: node.timeoutMs ?? Infinity,

@@ -6,6 +6,8 @@ export class TimeWeighted {
   private lastT: number;
   private startT: number;
   private area = 0;
+  /** Area observed before the last reset, so that series over the whole run can ignore warm-up resets. */
+  private areaBeforeReset = 0;
 
   constructor(startMs = 0) {
     this.lastT = startMs;
@@ -28,6 +30,11 @@ export class TimeWeighted {
     return this.area + this.value * (t - this.lastT);
   }
 
+  /** Area from the very first start up to `t`, resets included. */
+  lifetimeAreaUntil(t: number): number {
+    return this.areaBeforeReset + this.areaUntil(t);
+  }
+
   /** The time average over [start, t]; the current value when no time has passed. */
   mean(t: number): number {
     const span = t - this.startT;
@@ -36,6 +43,7 @@ export class TimeWeighted {
 
   /** Starts observing afresh at `t`, keeping the current value (end of warm-up). */
   reset(t: number): void {
+    this.areaBeforeReset += this.areaUntil(t);
     this.area = 0;
     this.lastT = t;
     this.startT = t;
