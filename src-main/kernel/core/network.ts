@@ -8,6 +8,7 @@ import { createSampler } from '../engine/distributions.js';
 import { createStream, type RandomStream } from '../engine/random.js';
 import { PRIORITY_NORMAL, PRIORITY_URGENT, type EventKind, type Simulator } from '../engine/simulator.js';
 import { Balancer } from './balancer.js';
+import { DataTier } from './datastore/tier.js';
 import { NodeMetrics } from './node-metrics.js';
 import type { Plan } from './plan.js';
 import { EventLog } from './records.js';
@@ -23,6 +24,10 @@ const SOURCE = 0;
 const STATION = 1;
 const CHOOSER = 2;
 const PASS = 3;
+/** PostgreSQL, Redis, Kafka: the data tier's models take the visit. */
+const DATA = 4;
+/** The parent of a visit nobody waits for (a Kafka consumption). */
+const DETACHED = -2;
 
 
 export interface NetworkOptions {
@@ -42,6 +47,8 @@ export class Network {
   stopReason: string | null = null;
   /** The time statistics restarted (end of warm-up). */
   measuredFrom = 0;
+  /** PostgreSQL, Redis and Kafka models, with their gauges (replication lag, consumer lag, hit ratio). */
+  readonly data: DataTier;
 
   private readonly pool = new VisitPool();
   private readonly behavior: Uint8Array;
@@ -110,6 +117,11 @@ export class Network {
         case 'pass':
           this.behavior[i] = PASS;
           break;
+        case 'postgres':
+        case 'cache':
+        case 'broker':
+          this.behavior[i] = DATA;
+          break;
       }
       this.stations.push(station);
       this.sources.push(source);
@@ -133,6 +145,19 @@ export class Network {
     this.balancers = nodes.map((node, i) =>
       node.behavior.type === 'chooser' ? new Balancer(node.behavior.algorithm, Int32Array.from(node.out), weights, this.linkMask, this.outstanding, this.callRng[i]!) : null,
     );
+
+    this.data = new DataTier(plan, options.seed, {
+      sim,
+      pool: this.pool,
+      metrics: this.metrics,
+      events: this.events,
+      proceed: (v) => this.beginCalls(v),
+      fail: (v) => {
+        this.pool.failed[v] = 1;
+        this.finish(v);
+      },
+      dispatch: (to, cls, latencyMs) => this.dispatchDetached(to, cls, latencyMs),
+    });
 
     this.evSource = sim.register((i) => this.onSource(i));
     this.evArrive = sim.register((v) => this.arrive(v));
@@ -159,6 +184,7 @@ export class Network {
       if (s !== null && !s.ready) this.sim.schedule(s.startupMs, PRIORITY_NORMAL, this.evReady, i);
     });
     if (this.options.warmupMs > 0) this.sim.schedule(this.options.warmupMs, PRIORITY_URGENT, this.evWarmup);
+    this.data.start();
   }
 
   // Thin accessors for monitoring (K3); K1 replaces their internals with the instance model.
@@ -218,6 +244,7 @@ export class Network {
   private allocVisit(): number {
     const v = this.pool.alloc();
     this.pool.state[v] = 0;
+    this.pool.cacheHit[v] = 0;
     if (this.pool.live > this.options.maxInFlight && this.stopReason === null) {
       this.stopReason = `more than ${this.options.maxInFlight} requests in flight at ${(this.sim.now / 1000).toFixed(3)} s (queues growing without bound?)`;
       this.sim.stop();
@@ -250,6 +277,10 @@ export class Network {
         p.failed[v] = 1;
         this.finish(v);
       }
+      return;
+    }
+    if (b === DATA) {
+      this.data.arrive(v, n);
       return;
     }
     if (b === CHOOSER && this.overheadMs[n]! > 0) {
@@ -384,6 +415,7 @@ export class Network {
       const k = this.outLinks[i]!;
       const mask = this.linkMask[k];
       if (mask !== null && mask !== undefined && mask[cls] !== 1) continue;
+      if (p.cacheHit[v] === 1 && this.data.dbLink[k] === 1) continue;
       const prob = this.linkP[k]!;
       if (prob < 1 && this.callRng[n]!.uniform() >= prob) continue;
       p.nextLink[v] = i + 1;
@@ -417,6 +449,21 @@ export class Network {
     else this.arrive(v);
   }
 
+  /** A request nobody waits for (a Kafka consumption) reaches node `to` after `latencyMs`, through the event queue. */
+  private dispatchDetached(to: number, cls: number, latencyMs: number): number {
+    const p = this.pool;
+    const v = this.allocVisit();
+    p.node[v] = to;
+    p.parent[v] = DETACHED;
+    p.link[v] = -1;
+    p.cls[v] = cls;
+    p.depth[v] = 0;
+    p.failed[v] = 0;
+    p.timer[v] = -1;
+    this.sim.schedule(latencyMs, PRIORITY_NORMAL, this.evArrive, v);
+    return v;
+  }
+
   /** The visit responds to its caller (or, at a source, the request ends). */
   private finish(v: number): void {
     const p = this.pool;
@@ -425,6 +472,11 @@ export class Network {
     const now = this.sim.now;
     const parent = p.parent[v]!;
     const failed = p.failed[v] === 1;
+    if (parent === DETACHED) {
+      this.data.detachedDone(v, failed);
+      if (p.state[v] !== ABANDONED) p.release(v);
+      return;
+    }
     if (parent < 0) {
       if (failed) m.failed(p.cls[v]!);
       else m.completed(p.cls[v]!, now - p.tArrive[v]!);

@@ -3,6 +3,7 @@
 // what this version does not model yet.
 import type { Distribution, RateProfile, Topology, TopologyNode } from '../../../src-preload/contract/topology/index.js';
 import type { Algorithm } from './balancer.js';
+import { dataBehaviorOf, type DataBehavior } from './datastore/plan.js';
 
 /** How a node treats a request that reaches it. */
 export type Behavior =
@@ -11,7 +12,9 @@ export type Behavior =
   /** Forwards each request to one of its call links (load balancer, GeoDNS). */
   | { type: 'chooser'; algorithm: Algorithm; overheadMs: number }
   /** Zero-time node: makes its own calls, like a station without service. */
-  | { type: 'pass' };
+  | { type: 'pass' }
+  /** PostgreSQL, Redis, Kafka: modelled in core/datastore. */
+  | DataBehavior;
 
 export interface PlanNode {
   id: string;
@@ -30,6 +33,8 @@ export interface PlanLink {
   latencyMs: number;
   /** Per class id: 1 when the class takes this link; null: every class. */
   classMask: Uint8Array | null;
+  /** A publish link: the Kafka topic it writes to (the producer's call returns after the append). */
+  topic?: string;
 }
 
 export interface Plan {
@@ -48,18 +53,23 @@ export function buildPlan(doc: Topology): Plan {
     if (node.kind !== 'traffic-source') continue;
     for (const c of node.classes) if (!classes.includes(c.name)) classes.push(c.name);
   }
-  const nodes: PlanNode[] = ids.map((id) => ({ id, kind: doc.nodes[id]!.kind, behavior: behaviorOf(id, doc.nodes[id]!, classes, warnings), out: [] }));
+  const nodes: PlanNode[] = ids.map((id) => ({
+    id,
+    kind: doc.nodes[id]!.kind,
+    behavior: dataBehaviorOf(id, doc, ids, classes, warnings) ?? behaviorOf(id, doc.nodes[id]!, classes, warnings),
+    out: [],
+  }));
   const links: PlanLink[] = [];
   for (const l of doc.links) {
-    if (l.type !== 'call') continue;
+    if (l.type !== 'call' && l.type !== 'publish') continue;
     const from = indexOf.get(l.from);
     const to = indexOf.get(l.to);
     if (from === undefined || to === undefined) {
-      warnings.push(`call ${l.from} → ${l.to}: a node is missing; the link is ignored`);
+      warnings.push(`${l.type} ${l.from} → ${l.to}: a node is missing; the link is ignored`);
       continue;
     }
     let classMask: Uint8Array | null = null;
-    if (l.classes !== undefined) {
+    if (l.type === 'call' && l.classes !== undefined) {
       classMask = new Uint8Array(classes.length);
       for (const name of l.classes) {
         const c = classes.indexOf(name);
@@ -67,10 +77,12 @@ export function buildPlan(doc: Topology): Plan {
         else warnings.push(`call ${l.from} → ${l.to}: no traffic source sends class "${name}"`);
       }
     }
+    if (l.type === 'publish' && doc.nodes[l.to]!.kind !== 'kafka') warnings.push(`publish ${l.from} → ${l.to}: not a Kafka node; the link is simulated as a call`);
     nodes[from]!.out.push(links.length);
-    links.push({ from, to, probability: l.probability, fanOut: l.fanOut, weight: l.weight, latencyMs: l.latencyMs, classMask });
+    if (l.type === 'publish') links.push({ from, to, probability: l.probability, fanOut: 1, weight: 1, latencyMs: l.latencyMs, classMask, topic: l.topic });
+    else links.push({ from, to, probability: l.probability, fanOut: l.fanOut, weight: l.weight, latencyMs: l.latencyMs, classMask });
   }
-  if (doc.links.some((l) => l.type !== 'call')) warnings.push('only call links carry requests in this version; publish, consume, replication, scrape, logs and query links are not simulated yet');
+  if (doc.links.some((l) => l.type === 'scrape' || l.type === 'logs' || l.type === 'query')) warnings.push('scrape, logs and query links carry no requests in this version');
   if (doc.scenario.faults.length > 0 || doc.scenario.deployments.length > 0) warnings.push('faults and deployments in the scenario are not simulated yet');
   warnCycles(nodes, links, warnings);
   return { nodes, links, classes, warnings };

@@ -56,6 +56,7 @@ export const RUN_EVENT_TYPES = [
   'alert-firing',
   'alert-resolved',
   'cache-flushed',
+  'messages-dropped',
   'run-stopped',
 ] as const;
 export type RunEventType = (typeof RUN_EVENT_TYPES)[number];

@@ -24,6 +24,8 @@ export class VisitPool {
   work = new Float64Array(0);
   /** Handle of its timeout event; -1: none. */
   timer = new Float64Array(0);
+  /** 1 when a cache answered this visit's read: its remaining calls to postgres nodes are skipped. */
+  cacheHit = new Uint8Array(0);
   /** Visits allocated and not yet freed. */
   live = 0;
   private free = new Int32Array(0);
@@ -68,6 +70,7 @@ export class VisitPool {
     this.tStart = grow(this.tStart, f64);
     this.work = grow(this.work, f64);
     this.timer = grow(this.timer, f64);
+    this.cacheHit = grow(this.cacheHit, u8);
     this.free = grow(this.free, i32);
   }
 }
