@@ -1,5 +1,6 @@
 export { createRun, DEFAULT_MAX_EVENTS, DEFAULT_MAX_IN_FLIGHT, type AdvanceLimit, type Run, type RunOptions, type RunState } from './run.js';
-export type { LatencySummary, NodeSummary, RunSummary, RunTotals, SourceSummary } from './summary.js';
+export type { LatencySummary, NodeClassSummary, NodeSummary, RunSummary, RunTotals, SourceClassSummary, SourceSummary } from './summary.js';
+export * from './monitoring/index.js';
 export type { RatePoint } from './rate-profile.js';
 export { MAX_CALL_DEPTH } from './network.js';
 export { EventLog, MAX_PENDING_EVENTS, RUN_EVENT_TYPES, SERIES_METRICS, type RunEvent, type RunEventType, type RunRecords, type SeriesFrame, type SeriesLayout, type SeriesMetric } from './records.js';

@@ -4,9 +4,10 @@
 import type { Topology } from '../../../src-preload/contract/topology/index.js';
 import { Simulator } from '../engine/simulator.js';
 import { Network } from './network.js';
+import { Monitoring } from './monitoring/monitor.js';
 import { buildPlan } from './plan.js';
 import type { RatePoint } from './rate-profile.js';
-import { SERIES_METRICS, type RunRecords, type SeriesLayout } from './records.js';
+import type { RunRecords, SeriesLayout } from './records.js';
 import { summarize, type RunSummary } from './summary.js';
 
 export interface RunOptions {
@@ -22,6 +23,10 @@ export interface RunOptions {
   maxInFlight?: number;
   /** Rate series of replay profiles that name a file, by traffic-source id (the host reads the CSV). */
   rateSeries?: Readonly<Record<string, readonly RatePoint[]>>;
+  /** Seconds between series frames; default: settings.monitoring.scrapeIntervalS (the app may ask for 10). */
+  seriesIntervalS?: number;
+  /** False: record no series frames (benchmarks); alert rules are still evaluated. Default true. */
+  recordSeries?: boolean;
 }
 
 export interface AdvanceLimit {
@@ -67,12 +72,14 @@ export function createRun(doc: Topology, options: RunOptions = {}): Run {
     maxInFlight: options.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT,
     ...(options.rateSeries === undefined ? {} : { rateSeries: options.rateSeries }),
   });
+  const monitoring = new Monitoring(doc, sim, net, {
+    endMs,
+    recordSeries: options.recordSeries ?? true,
+    ...(options.seriesIntervalS === undefined ? {} : { intervalS: options.seriesIntervalS }),
+  });
   net.start();
-  const seriesLayout: SeriesLayout = {
-    intervalMs: doc.settings.monitoring.scrapeIntervalS * 1000,
-    nodes: Object.keys(doc.nodes),
-    metrics: SERIES_METRICS,
-  };
+  monitoring.start();
+  const seriesLayout: SeriesLayout = monitoring.layout;
   let state: RunState = 'running';
   let stopReason: string | null = null;
 
@@ -111,8 +118,7 @@ export function createRun(doc: Topology, options: RunOptions = {}): Run {
     },
     seriesLayout,
     drain() {
-      // Series frames arrive with the monitoring model; events as models record them.
-      return { frames: [], events: net.events.drain() };
+      return { frames: monitoring.drainFrames(), events: net.events.drain() };
     },
     summary() {
       return summarize(net, sim.now, {
@@ -121,7 +127,7 @@ export function createRun(doc: Topology, options: RunOptions = {}): Run {
         events: sim.eventsProcessed,
         complete: state === 'done',
         stop_reason: stopReason,
-      });
+      }, monitoring);
     },
   };
 }

@@ -3,6 +3,8 @@
 
 export class TimeWeighted {
   value = 0;
+  /** The highest value since the start (or the last reset). */
+  max = 0;
   private lastT: number;
   private startT: number;
   private area = 0;
@@ -19,6 +21,7 @@ export class TimeWeighted {
     this.area += this.value * (t - this.lastT);
     this.lastT = t;
     this.value += delta;
+    if (this.value > this.max) this.max = this.value;
   }
 
   set(t: number, value: number): void {
@@ -45,6 +48,7 @@ export class TimeWeighted {
   reset(t: number): void {
     this.areaBeforeReset += this.areaUntil(t);
     this.area = 0;
+    this.max = this.value;
     this.lastT = t;
     this.startT = t;
   }

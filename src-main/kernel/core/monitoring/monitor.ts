@@ -1,0 +1,64 @@
+// Monitoring for one run: the resource model, the scrape (series frames) and the alert rules,
+// wired to the simulator and the network. The run asks it for frames and for what the summary
+// needs from it.
+import type { Topology } from '../../../../src-preload/contract/topology/index.js';
+import type { Simulator } from '../../engine/simulator.js';
+import type { Network } from '../network.js';
+import { SERIES_METRICS, type SeriesFrame, type SeriesLayout } from '../records.js';
+import { AlertEvaluator, type AlertSummary } from './alerts.js';
+import { buildResourceModel, type ResourceModel } from './resources.js';
+import { SeriesRecorder, type DataTierGauges } from './series.js';
+
+export interface MonitoringOptions {
+  endMs: number;
+  /** Seconds between scrapes; default: settings.monitoring.scrapeIntervalS. */
+  intervalS?: number;
+  /** False: keep no frames (alert rules are still evaluated at each scrape). */
+  recordSeries: boolean;
+  gauges?: DataTierGauges | null;
+}
+
+export class Monitoring {
+  readonly model: ResourceModel;
+  readonly layout: SeriesLayout;
+  readonly warnings: string[] = [];
+  private readonly alerts: AlertEvaluator;
+  private readonly recorder: SeriesRecorder | null;
+
+  constructor(doc: Topology, sim: Simulator, net: Network, options: MonitoringOptions) {
+    const intervalS = options.intervalS ?? doc.settings.monitoring.scrapeIntervalS;
+    if (!(intervalS > 0 && intervalS < Infinity)) throw new RangeError(`the series interval must be a positive number of seconds, not ${intervalS}`);
+    this.model = buildResourceModel(doc, net.plan);
+    this.layout = { intervalMs: intervalS * 1000, nodes: net.plan.nodes.map((n) => n.id), metrics: SERIES_METRICS };
+    this.alerts = new AlertEvaluator(doc.settings.monitoring.alertRules, this.layout.nodes, net.events, this.warnings);
+    const scrape = options.recordSeries || this.alerts.ruleCount > 0;
+    this.recorder = scrape ? new SeriesRecorder(sim, net, this.model, this.layout, options.endMs, options.recordSeries, this.alerts, options.gauges ?? null) : null;
+  }
+
+  start(): void {
+    this.recorder?.start();
+  }
+
+  drainFrames(): SeriesFrame[] {
+    return this.recorder?.drain() ?? [];
+  }
+
+  get framesDropped(): number {
+    return this.recorder?.dropped ?? 0;
+  }
+
+  /** Highest memory at a scrape for node i; NaN without scrapes. */
+  memoryMax(i: number): number {
+    return this.recorder?.memoryMax[i] ?? NaN;
+  }
+
+  alertSummary(nowMs: number): AlertSummary[] {
+    return this.alerts.summary(nowMs);
+  }
+
+  /** Warnings for the summary: the plan's monitoring ones and dropped frames. */
+  summaryWarnings(): string[] {
+    const dropped = this.framesDropped;
+    return dropped > 0 ? [...this.warnings, `${dropped} series frames were dropped: the host did not drain them in time (at most ${this.recorder!.maxPendingFrames} wait)`] : [...this.warnings];
+  }
+}
