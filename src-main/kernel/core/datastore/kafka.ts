@@ -89,8 +89,7 @@ export class BrokerModel {
     const now = host.sim.now;
     const m = host.metrics[this.node]!;
     m.busy.add(now, -1);
-    m.completions++;
-    m.latency.record(now - p.tArrive[v]!);
+    m.completed(p.cls[v]!, now - p.tArrive[v]!);
     const link = p.link[v]!;
     const topic = link >= 0 ? this.linkTopic[link]! : -1;
     if (topic >= 0) this.append(topic);

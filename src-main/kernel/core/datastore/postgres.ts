@@ -81,7 +81,7 @@ export class PostgresModel {
     const k = this.route(write);
     const mem = k >= 0 ? this.members[k]! : null;
     if (mem === null || !mem.up) {
-      m.errors++;
+      m.failed(host.pool.cls[v]!);
       host.fail(v);
       return;
     }
@@ -93,7 +93,7 @@ export class PostgresModel {
       mem.queued++;
       m.queue.add(host.sim.now, 1);
     } else {
-      m.rejected++;
+      m.refused(host.pool.cls[v]!);
       host.fail(v);
     }
   }
@@ -103,7 +103,7 @@ export class PostgresModel {
     const m = host.metrics[this.node]!;
     const mem = this.members[this.memberOf.get(v)]!;
     if (this.epochOf.get(v) !== mem.epoch) {
-      m.errors++;
+      m.failed(host.pool.cls[v]!);
       host.fail(v);
       return;
     }
@@ -112,8 +112,7 @@ export class PostgresModel {
     mem.busy--;
     m.busy.add(now, -1);
     mem.served++;
-    m.completions++;
-    m.latency.record(now - p.tArrive[v]!);
+    m.completed(p.cls[v]!, now - p.tArrive[v]!);
     m.waitSum += p.tStart[v]! - p.tArrive[v]!;
     this.startNext(mem);
     host.proceed(v);
@@ -138,7 +137,7 @@ export class PostgresModel {
     m.queue.add(now, -mem.queued);
     mem.queued = 0;
     for (let w = mem.queue.shift(); w >= 0; w = mem.queue.shift()) {
-      m.errors++;
+      m.failed(host.pool.cls[w]!);
       host.fail(w);
     }
     const canPromote = this.b.mode === 'multi-master' ? this.members.some((x) => x.up) : this.b.mode === 'primary-replica' && this.members.some((x, i) => x.up && i !== k);

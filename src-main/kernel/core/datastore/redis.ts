@@ -54,8 +54,7 @@ export class CacheModel {
     const now = host.sim.now;
     const m = host.metrics[this.node]!;
     m.busy.add(now, -1);
-    m.completions++;
-    m.latency.record(now - p.tArrive[v]!);
+    m.completed(p.cls[v]!, now - p.tArrive[v]!);
     this.lookups++;
     if (this.hitRng.uniform() < this.hitRatio(now)) {
       this.hits++;
