@@ -9,12 +9,14 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       rolldownOptions: {
-        // index: the Electron app; web: the browser-mode host; cli: the devsim command.
-        // web and cli never import electron, so they run under plain Node.
+        // index: the Electron app; web: the browser-mode host; cli: the devsim command;
+        // run-worker: a simulation run's worker thread (the run service finds it beside the
+        // entries). web, cli and run-worker never import electron, so they run under plain Node.
         input: {
           index: resolve(root, 'src-main/index.ts'),
           web: resolve(root, 'src-main/host/web-main.ts'),
           cli: resolve(root, 'src-main/cli/main.ts'),
+          'run-worker': resolve(root, 'src-main/runs/run-worker.ts'),
         },
       },
     },

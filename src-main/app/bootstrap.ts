@@ -1,5 +1,6 @@
 import type { AppInfo } from '../../src-preload/contract/index.js';
 import { createDispatcher, type Dispatch } from '../host/dispatch.js';
+import { RunService } from '../runs/run-service.js';
 import { Store } from '../store/store.js';
 import type { OpenOptions } from '../store/database.js';
 import { describeApp } from './app-info.js';
@@ -11,24 +12,37 @@ export interface StartOptions extends OpenOptions {
   mode: AppInfo['mode'];
   dataDir: string;
   log: Logger;
+  /** The built run worker; default: out/main/run-worker.js beside the entry. */
+  runWorkerFile?: string;
 }
 
 export interface RunningApp {
   ctx: AppContext;
   /** The single entry both transports call. */
   dispatch: Dispatch;
+  /** Ends the runs still going (stored as cancelled), then closes the store. */
   close(): void;
 }
 
 /** Opens the store and wires the handlers; the same for the desktop app and browser mode. */
 export function startApp(options: StartOptions): RunningApp {
   const store = Store.open(options.dataDir, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  const bus = new EventBus();
+  const runs = new RunService({ repo: store.runs, bus, log: options.log, ...(options.runWorkerFile ? { workerFile: options.runWorkerFile } : {}) });
   const ctx: AppContext = {
     store,
-    bus: new EventBus(),
+    bus,
+    runs,
     info: describeApp(options.mode, options.dataDir, store.db),
     startedAt: Date.now(),
   };
   const dispatch = createDispatcher(createHandlers(ctx), options.log);
-  return { ctx, dispatch, close: () => store.close() };
+  return {
+    ctx,
+    dispatch,
+    close: () => {
+      runs.close();
+      store.close();
+    },
+  };
 }

@@ -1,6 +1,8 @@
 import { ContractError, type AppInfo, type Handlers, type RecentDocument } from '../../src-preload/contract/index.js';
 import { createDocumentHandlers } from '../documents/handlers.js';
 import { createFileHandlers } from '../files/handlers.js';
+import { createRunHandlers } from '../runs/handlers.js';
+import type { RunService } from '../runs/run-service.js';
 import type { Store } from '../store/store.js';
 import type { EventBus } from './event-bus.js';
 
@@ -14,6 +16,7 @@ export interface AppContext {
   store: Store;
   dialogs?: FileDialogs;
   bus: EventBus;
+  runs: RunService;
   /** Facts about this process that do not change while it runs. */
   info: AppInfo;
   startedAt: number;
@@ -40,6 +43,7 @@ export function createHandlers(ctx: AppContext): Handlers {
     clearRecent: () => announceRecent(bus, store.recent.clear()),
     ...createDocumentHandlers(store, bus),
     ...createFileHandlers(),
+    ...createRunHandlers(ctx.runs),
     pickOpenPath: async () => ({ path: await dialogs(ctx).pickOpenPath() }),
     pickSavePath: async ({ suggestedName }) => ({ path: await dialogs(ctx).pickSavePath(suggestedName) }),
   };

@@ -27,6 +27,44 @@ export const MIGRATIONS: readonly Migration[] = [
      text     TEXT NOT NULL,
      saved_at TEXT NOT NULL
    ) STRICT;`,
+  // 3: simulation runs with their series frames (one Float64Array BLOB each) and event logs
+  `CREATE TABLE runs (
+     id             TEXT PRIMARY KEY,
+     name           TEXT NOT NULL,
+     created_at     TEXT NOT NULL,
+     document       TEXT NOT NULL,
+     seed           INTEGER NOT NULL,
+     parameters     TEXT NOT NULL,
+     state          TEXT NOT NULL,
+     simulated_ms   REAL NOT NULL DEFAULT 0,
+     end_ms         REAL NOT NULL,
+     events         INTEGER NOT NULL DEFAULT 0,
+     summary        TEXT,
+     error          TEXT,
+     stop_reason    TEXT,
+     series_layout  TEXT NOT NULL,
+     frames_dropped INTEGER NOT NULL DEFAULT 0,
+     events_dropped INTEGER NOT NULL DEFAULT 0
+   ) STRICT;
+   CREATE INDEX runs_created ON runs (created_at DESC);
+   CREATE TABLE run_frames (
+     run_id TEXT NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+     t_ms   REAL NOT NULL,
+     vals   BLOB NOT NULL,
+     PRIMARY KEY (run_id, t_ms)
+   ) STRICT, WITHOUT ROWID;
+   CREATE TABLE run_events (
+     run_id   TEXT NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+     seq      INTEGER NOT NULL,
+     t_ms     REAL NOT NULL,
+     type     TEXT NOT NULL,
+     target   TEXT,
+     severity TEXT NOT NULL,
+     message  TEXT NOT NULL,
+     data     TEXT,
+     PRIMARY KEY (run_id, seq)
+   ) STRICT;
+   CREATE INDEX run_events_time ON run_events (run_id, t_ms);`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

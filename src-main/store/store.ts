@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { openDatabase, type Db, type OpenOptions } from './database.js';
 import { AutosaveRepo } from './autosave-repo.js';
 import { RecentRepo } from './recent-repo.js';
+import { RunRepo } from './run-repo.js';
 import { SettingsRepo } from './settings-repo.js';
 
 export const DATABASE_FILE = 'devsim.sqlite';
@@ -11,6 +12,7 @@ export class Store {
   readonly settings: SettingsRepo;
   readonly recent: RecentRepo;
   readonly autosaves: AutosaveRepo;
+  readonly runs: RunRepo;
 
   private constructor(
     readonly db: Db,
@@ -19,6 +21,7 @@ export class Store {
     this.settings = new SettingsRepo(db);
     this.recent = new RecentRepo(db);
     this.autosaves = new AutosaveRepo(db);
+    this.runs = new RunRepo(db);
   }
 
   static open(dataDir: string, options: OpenOptions = {}): Store {

@@ -3,6 +3,7 @@ import type { EventName } from './names.js';
 import { recentDocumentSchema } from './methods.js';
 import { documentPathSchema } from './paths.js';
 import { settingsSchema } from './settings.js';
+import { runEvents } from './runs.js';
 
 /** Events main pushes to every connected renderer. */
 export const events = {
@@ -13,6 +14,7 @@ export const events = {
     command: z.enum(['newDocument', 'openDocument', 'openRecent', 'saveDocument', 'saveDocumentAs', 'closeDocument']),
     path: documentPathSchema.optional(),
   }),
+  ...runEvents,
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type Events = typeof events;

@@ -6,4 +6,5 @@ export * from './events.js';
 export * from './wire.js';
 export * from './api.js';
 export * from './documents.js';
+export * from './runs.js';
 export * from './topology/index.js';

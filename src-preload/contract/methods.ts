@@ -3,6 +3,7 @@ import type { MethodName } from './names.js';
 import { settingsPatchSchema, settingsSchema } from './settings.js';
 import { documentMethods } from './documents.js';
 import { documentPathSchema } from './paths.js';
+import { runMethods } from './runs.js';
 
 export { documentPathSchema };
 
@@ -51,6 +52,7 @@ export const methods = {
   removeRecent: { args: z.object({ path: documentPathSchema }).strict(), result: recentListSchema },
   clearRecent: { args: none, result: recentListSchema },
   ...documentMethods,
+  ...runMethods,
 } as const satisfies Record<MethodName, { args: z.ZodType; result: z.ZodType }>;
 
 export type Methods = typeof methods;

@@ -25,9 +25,21 @@ export const METHOD_NAMES = [
   'importCompose',
   'pickOpenPath',
   'pickSavePath',
+  'startRun',
+  'pauseRun',
+  'resumeRun',
+  'stepRun',
+  'setRunSpeed',
+  'cancelRun',
+  'injectFault',
+  'listRuns',
+  'getRun',
+  'getRunSeries',
+  'getRunEvents',
+  'deleteRun',
 ] as const;
 
-export const EVENT_NAMES = ['settingsChanged', 'recentChanged', 'menuCommand'] as const;
+export const EVENT_NAMES = ['settingsChanged', 'recentChanged', 'menuCommand', 'runProgress', 'runRecords', 'runFinished'] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];
 export type EventName = (typeof EVENT_NAMES)[number];

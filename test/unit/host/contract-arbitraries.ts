@@ -14,6 +14,7 @@ import {
   type MethodName,
   type Reply,
 } from '../../../src-preload/contract/index.js';
+import { RUN_DOMAIN_ERRORS, runArgs } from './run-arbitraries.js';
 
 const noise = fc.oneof(fc.anything(), fc.jsonValue());
 
@@ -89,7 +90,7 @@ const DOCUMENT_ARGS: Partial<Record<MethodName, fc.Arbitrary<unknown>>> = {
   importCompose: fc.record({
     name: fileName,
     text: fc.oneof(fc.constant('services:\n  web: { image: nginx, ports: ["8080:80"] }\n  db: { image: postgres:16 }\n'), docText),
-  }),
+  }),  ...runArgs(documentArg),
 };
 
 /**
@@ -104,6 +105,7 @@ export const DOMAIN_ERRORS: Partial<Record<MethodName, ErrorCode[]>> = {
   // The tests run browser mode, which has no native dialogs.
   pickOpenPath: ['UNAVAILABLE'],
   pickSavePath: ['UNAVAILABLE'],
+  ...RUN_DOMAIN_ERRORS,
 };
 
 /** Arguments for one method: often valid, often subtly not, sometimes anything. */

@@ -1,0 +1,45 @@
+// Checks a run request against its document and turns it into what the kernel takes, in main
+// (or the CLI) before any worker starts: bad parameters and bad rate files are refused here
+// with the field they concern, never discovered by a crashing worker.
+import { ContractError, type RunInfo, type RunParameters, type Topology } from '../../src-preload/contract/index.js';
+import type { RunOptions } from '../kernel/index.js';
+import { loadRateSeries } from './rate-series.js';
+
+export interface PreparedRun {
+  /** The document as the run uses it (series interval applied). */
+  document: Topology;
+  options: RunOptions;
+  parameters: RunInfo['parameters'];
+  seed: number;
+  endMs: number;
+}
+
+export function prepareRun(doc: Topology, params: RunParameters, documentPath: string | null): PreparedRun {
+  const durationS = params.durationS ?? doc.scenario.durationS;
+  const warmupS = params.warmupS ?? doc.scenario.warmupS;
+  const seed = params.seed ?? doc.scenario.seed;
+  const seriesIntervalS = params.seriesIntervalS ?? doc.settings.monitoring.scrapeIntervalS;
+  if (!(warmupS < durationS)) {
+    throw new ContractError('BAD_REQUEST', `the warm-up (${warmupS} s) must be shorter than the run (${durationS} s)`, 'parameters.warmupS');
+  }
+  const document: Topology =
+    seriesIntervalS === doc.settings.monitoring.scrapeIntervalS
+      ? doc
+      : { ...doc, settings: { ...doc.settings, monitoring: { ...doc.settings.monitoring, scrapeIntervalS: seriesIntervalS } } };
+  const rateSeries = loadRateSeries(doc, documentPath);
+  const options: RunOptions = {
+    seed,
+    durationS,
+    warmupS,
+    ...(params.maxEvents === undefined ? {} : { maxEvents: params.maxEvents }),
+    ...(Object.keys(rateSeries).length === 0 ? {} : { rateSeries }),
+  };
+  const parameters: RunInfo['parameters'] = {
+    durationS,
+    warmupS,
+    speed: params.speed,
+    seriesIntervalS,
+    ...(params.maxEvents === undefined ? {} : { maxEvents: params.maxEvents }),
+  };
+  return { document, options, parameters, seed, endMs: durationS * 1000 };
+}

@@ -1,0 +1,87 @@
+// One run's worker thread as main sees it: messages in, control out, and exactly one ending
+// (done, or failed with a message) however the thread goes: it finishes, throws, or exits.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { ContractError, type Fault } from '../../src-preload/contract/index.js';
+import type { FromWorker, ToWorker, WorkerStart } from './worker-protocol.js';
+
+export interface ThreadListener {
+  message(message: Exclude<FromWorker, { type: 'reply' }>): void;
+  /** The thread ended without finishing the run: an uncaught exception or an exit. */
+  failed(message: string): void;
+}
+
+/**
+ * The built worker: out/main/run-worker.js, next to the entry that loads this module or one
+ * folder up from a shared chunk. Tests and other hosts pass their own file.
+ */
+export function defaultWorkerFile(): string {
+  const candidates = [new URL('./run-worker.js', import.meta.url), new URL('../run-worker.js', import.meta.url)].map((u) => fileURLToPath(u));
+  const found = candidates.find((f) => existsSync(f));
+  if (!found) throw new ContractError('UNAVAILABLE', `The run worker is not built (looked for ${candidates.join(' and ')}); run npm run build.`);
+  return found;
+}
+
+export class RunThread {
+  private readonly worker: Worker;
+  private ended = false;
+  private nextRequest = 1;
+  private readonly pending = new Map<number, { resolve: () => void; reject: (err: Error) => void }>();
+
+  constructor(file: string, start: WorkerStart, listener: ThreadListener) {
+    this.worker = new Worker(file, { workerData: start, name: 'devsim-run' });
+    this.worker.on('message', (message: FromWorker) => {
+      if (this.ended) return;
+      if (message.type === 'reply') return this.answer(message);
+      if (message.type === 'done') {
+        this.end();
+        void this.worker.terminate();
+      }
+      listener.message(message);
+    });
+    this.worker.on('error', (err) => {
+      if (this.ended) return;
+      this.end();
+      listener.failed(err instanceof Error ? err.message : String(err));
+    });
+    this.worker.on('exit', (code) => {
+      if (this.ended) return;
+      this.end();
+      listener.failed(`the run's worker thread stopped unexpectedly (exit code ${code})`);
+    });
+  }
+
+  send(message: ToWorker): void {
+    if (!this.ended) this.worker.postMessage(message);
+  }
+
+  inject(fault: Fault): Promise<void> {
+    if (this.ended) return Promise.reject(new ContractError('BAD_REQUEST', 'The run has finished; faults go into running runs.'));
+    const requestId = this.nextRequest++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(requestId, { resolve, reject });
+      this.worker.postMessage({ type: 'inject', requestId, fault } satisfies ToWorker);
+    });
+  }
+
+  /** Ends the thread now; no further messages are delivered. */
+  async terminate(): Promise<void> {
+    this.end();
+    await this.worker.terminate();
+  }
+
+  private answer(reply: Extract<FromWorker, { type: 'reply' }>): void {
+    const waiting = this.pending.get(reply.requestId);
+    this.pending.delete(reply.requestId);
+    if (!waiting) return;
+    if (reply.error) waiting.reject(new ContractError(reply.error.code, reply.error.message, 'fault'));
+    else waiting.resolve();
+  }
+
+  private end(): void {
+    this.ended = true;
+    for (const waiting of this.pending.values()) waiting.reject(new ContractError('BAD_REQUEST', 'The run ended before the fault could be injected.'));
+    this.pending.clear();
+  }
+}

@@ -1,0 +1,71 @@
+// A run's worker thread (built as its own entry, out/main/run-worker.js): builds the kernel
+// run from workerData, drives it and posts batches of records to the run service in main.
+// An exception here ends only this thread; main reports the run as failed.
+import { parentPort, workerData } from 'node:worker_threads';
+import type { Fault } from '../../src-preload/contract/index.js';
+import { createRun, type Run } from '../kernel/index.js';
+import { RunDriver } from './run-driver.js';
+import type { FromWorker, ToWorker, WorkerStart } from './worker-protocol.js';
+
+const port = parentPort;
+if (!port) throw new Error('run-worker.js runs only as a worker thread');
+const start = workerData as WorkerStart;
+const post = (message: FromWorker): void => port.postMessage(message);
+
+const run = createRun(start.document, start.options);
+const began = performance.now();
+post({ type: 'started', layout: run.seriesLayout });
+const { mischief } = start;
+
+const driver = new RunDriver(run, { speed: start.speed }, {
+  batch(records, progress) {
+    if (mischief && progress.events >= mischief.afterEvents) {
+      if (mischief.how === 'exit') process.exit(3);
+      throw new Error(`the test asked this worker to fail after ${mischief.afterEvents} events`);
+    }
+    post({ type: 'batch', frames: records.frames, events: records.events, progress });
+  },
+});
+
+/** Run.inject arrives with K1's faults; until then a typed "not yet". */
+type Injectable = Run & { inject?: (fault: Fault) => void };
+
+port.on('message', (message: ToWorker) => {
+  switch (message.type) {
+    case 'pause':
+      return driver.pause();
+    case 'resume':
+      return driver.resume();
+    case 'step':
+      return driver.step(message.events);
+    case 'speed':
+      return driver.setSpeed(message.speed);
+    case 'inject': {
+      const inject = (run as Injectable).inject;
+      if (typeof inject !== 'function') {
+        return post({ type: 'reply', requestId: message.requestId, error: { code: 'UNAVAILABLE', message: 'This kernel cannot inject faults into a running run yet; plan them in the scenario instead.' } });
+      }
+      try {
+        inject.call(run, message.fault);
+        return post({ type: 'reply', requestId: message.requestId });
+      } catch (err) {
+        return post({ type: 'reply', requestId: message.requestId, error: { code: 'BAD_REQUEST', message: (err as Error).message } });
+      }
+    }
+  }
+});
+
+driver.start().then(
+  () => {
+    const summary = run.summary();
+    const progress = { simulatedMs: run.now, events: run.eventsProcessed, paused: false };
+    // Main ends the thread once it has this message.
+    post({ type: 'done', state: run.state, stopReason: run.stopReason, summary, progress, wallMs: performance.now() - began });
+  },
+  (err: unknown) => {
+    // Uncaught on purpose: the Worker's 'error' event carries it to main.
+    setImmediate(() => {
+      throw err;
+    });
+  },
+);

@@ -1,0 +1,32 @@
+// Messages between the run service in main and a run's worker thread.
+import type { Fault, RunSpeed, Topology } from '../../src-preload/contract/index.js';
+import type { RunEvent, RunOptions, RunState, RunSummary, SeriesFrame, SeriesLayout } from '../kernel/index.js';
+import type { DriverProgress } from './run-driver.js';
+
+/** How a worker misbehaves on purpose; only tests set it (the contract cannot). */
+export interface WorkerMischief {
+  afterEvents: number;
+  /** throw: an uncaught exception in the worker; exit: the thread ends without a word. */
+  how: 'throw' | 'exit';
+}
+
+/** workerData of a run's worker. */
+export interface WorkerStart {
+  document: Topology;
+  options: RunOptions;
+  speed: RunSpeed;
+  mischief?: WorkerMischief;
+}
+
+export type ToWorker =
+  | { type: 'pause' }
+  | { type: 'resume' }
+  | { type: 'step'; events: number }
+  | { type: 'speed'; speed: RunSpeed }
+  | { type: 'inject'; requestId: number; fault: Fault };
+
+export type FromWorker =
+  | { type: 'started'; layout: SeriesLayout }
+  | { type: 'batch'; frames: SeriesFrame[]; events: RunEvent[]; progress: DriverProgress }
+  | { type: 'done'; state: RunState; stopReason: string | null; summary: RunSummary; progress: DriverProgress; wallMs: number }
+  | { type: 'reply'; requestId: number; error?: { code: 'UNAVAILABLE' | 'BAD_REQUEST'; message: string } };

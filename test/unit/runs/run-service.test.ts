@@ -1,0 +1,148 @@
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createRun } from '../../../src-main/kernel/index.js';
+import { ContractError, type RunInfo, type Topology } from '../../../src-preload/contract/index.js';
+import { startService, template, type ServiceFixture } from './service-fixture.js';
+import { buildRunWorker } from './worker-bundle.js';
+
+let workerFile: string;
+let fixture: ServiceFixture | undefined;
+beforeAll(async () => {
+  workerFile = await buildRunWorker();
+});
+afterEach(() => {
+  fixture?.close();
+  fixture = undefined;
+});
+
+const mm1 = (): Topology => template('single-queue');
+const params = (p: Record<string, unknown>) => ({ speed: 'max' as const, warmupS: 0, ...p });
+/** Long enough that no test sees it end: 10⁶ simulated seconds of an M/M/1 at 8 req/s. */
+const LONG = params({ durationS: 1_000_000 });
+
+describe('run service', () => {
+  it('runs a document in a worker to completion and stores its summary with wall-clock totals', async () => {
+    fixture = startService(workerFile);
+    const started = fixture.service.start({ document: mm1(), parameters: params({ durationS: 600, seed: 7 }) });
+    expect(['queued', 'running']).toContain(started.state);
+    const done = await fixture.finished(started.id);
+    expect(done.state).toBe('completed');
+    const totals = (done.summary as { totals: Record<string, number> }).totals;
+    expect(totals.simulated_seconds).toBe(600);
+    expect(totals.seed).toBe(7);
+    expect(totals.wall_seconds).toBeGreaterThan(0);
+    expect(totals.events_per_second).toBeCloseTo(totals.events! / totals.wall_seconds!, 6);
+    const stored = fixture.service.get(started.id);
+    expect(stored).toMatchObject({ state: 'completed', seed: 7, simulatedMs: 600_000, events: totals.events });
+    expect(stored.layout.nodes).toContain('server');
+    expect(fixture.service.list().map((r) => r.id)).toEqual([started.id]);
+  });
+
+  it('refuses parameters the kernel cannot run, in main, naming the field', () => {
+    fixture = startService(workerFile);
+    expect(() => fixture!.service.start({ document: mm1(), parameters: params({ durationS: 60, warmupS: 60 }) })).toThrow(
+      expect.objectContaining({ code: 'BAD_REQUEST', where: 'parameters.warmupS' }),
+    );
+    expect(fixture.service.list()).toEqual([]);
+  });
+
+  it('sends the renderer at most about 20 messages a second per run however fast the kernel goes', async () => {
+    fixture = startService(workerFile);
+    const { id } = fixture.service.start({ document: mm1(), parameters: LONG });
+    const first = await fixture.progress(id, () => true);
+    expect(first.endMs).toBe(1_000_000_000);
+    const began = Date.now();
+    await new Promise((r) => setTimeout(r, 2000));
+    const window = fixture.heard.filter((h) => h.at >= began && (h.payload as { id: string }).id === id);
+    const seconds = (Date.now() - began) / 1000;
+    expect(window.length).toBeLessThanOrEqual(20 * seconds + 2);
+    const progress = window.filter((h) => h.name === 'runProgress').map((h) => h.payload as { events: number; simulatedMs: number });
+    expect(progress.length).toBeGreaterThan(3); // it did stream
+    expect(progress.at(-1)!.events).toBeGreaterThan(progress[0]!.events);
+  });
+
+  it('cancels a run promptly and keeps what it recorded', async () => {
+    fixture = startService(workerFile);
+    const { id } = fixture.service.start({ document: mm1(), parameters: LONG });
+    await fixture.progress(id, (p) => p.events > 0);
+    const asked = Date.now();
+    const cancelled = fixture.service.cancel(id);
+    expect(cancelled.state).toBe('cancelled');
+    const finished = await fixture.finished(id);
+    expect(Date.now() - asked).toBeLessThan(1000);
+    expect(finished.state).toBe('cancelled');
+    expect(finished.events).toBeGreaterThan(0);
+    expect(fixture.service.get(id).state).toBe('cancelled');
+    expect(() => fixture!.service.pause(id)).toThrow(/has ended \(cancelled\)/);
+  });
+
+  it('runs several at once up to the limit and queues the rest', async () => {
+    fixture = startService(workerFile, { maxConcurrent: 2 });
+    const [a, b, c] = [1, 2, 3].map((seed) => fixture!.service.start({ document: mm1(), parameters: { ...LONG, seed } }));
+    expect([a!.state, b!.state, c!.state]).toEqual(['running', 'running', 'queued']);
+    expect(() => fixture!.service.pause(c!.id)).toThrow(/waiting for a free core/);
+    await fixture.progress(a!.id, (p) => p.events > 0);
+    await fixture.progress(b!.id, (p) => p.events > 0);
+    fixture.service.cancel(a!.id);
+    expect(fixture.service.get(c!.id).state).toBe('running');
+    await fixture.progress(c!.id, (p) => p.events > 0);
+    // a queued run can be cancelled before it starts
+    const d = fixture.service.start({ document: mm1(), parameters: LONG });
+    expect(d.state).toBe('queued');
+    expect(fixture.service.cancel(d.id).state).toBe('cancelled');
+    expect(fixture.service.list().map((r) => r.state).sort()).toEqual(['cancelled', 'cancelled', 'running', 'running']);
+  });
+
+  it.each(['throw', 'exit'] as const)('reports a worker that fails (%s) as a failed run and keeps serving', async (how) => {
+    fixture = startService(workerFile);
+    const bad = fixture.service.start({ document: mm1(), parameters: LONG }, { afterEvents: 1, how });
+    const failed = await fixture.finished(bad.id);
+    expect(failed.state).toBe('failed');
+    expect(failed.error).toMatch(how === 'throw' ? /the test asked this worker to fail/ : /stopped unexpectedly \(exit code 3\)/);
+    const good = fixture.service.start({ document: mm1(), parameters: params({ durationS: 60 }) });
+    expect((await fixture.finished(good.id)).state).toBe('completed');
+  });
+
+  it('pauses, steps a given number of events, and resumes', async () => {
+    fixture = startService(workerFile);
+    const { id } = fixture.service.start({ document: mm1(), parameters: LONG });
+    await fixture.progress(id, (p) => p.events > 0);
+    expect(() => fixture!.service.step(id, 10)).toThrow(/Pause the run before stepping/);
+    expect(fixture.service.pause(id).state).toBe('paused');
+    const still = await fixture.progress(id, (p) => p.state === 'paused');
+    await new Promise((r) => setTimeout(r, 300));
+    const settled = fixture.service.get(id).events;
+    await new Promise((r) => setTimeout(r, 300));
+    expect(fixture.service.get(id).events).toBe(settled);
+    expect(settled).toBeGreaterThanOrEqual(still.events);
+
+    fixture.service.step(id, 1000);
+    const stepped = await fixture.progress(id, (p) => p.events > settled);
+    expect(stepped.events).toBe(settled + 1000);
+    expect(stepped.state).toBe('paused');
+
+    expect(fixture.service.resume(id).state).toBe('running');
+    await fixture.progress(id, (p) => p.state === 'running' && p.events > settled + 1000);
+    expect(fixture.service.setSpeed(id, 1000).parameters.speed).toBe('max'); // stored parameters are what it started with
+  });
+
+  it('answers a fault injection with a typed error while the kernel cannot inject', async () => {
+    fixture = startService(workerFile);
+    const { id } = fixture.service.start({ document: mm1(), parameters: LONG });
+    await fixture.progress(id, (p) => p.events > 0);
+    const canInject = typeof (createRun(mm1(), { durationS: 1, warmupS: 0 }) as { inject?: unknown }).inject === 'function';
+    const answer = fixture.service.inject(id, { type: 'pod-kill', at: 0, target: 'server', count: 1 });
+    if (canInject) await expect(answer).resolves.toMatchObject({ id });
+    else await expect(answer).rejects.toMatchObject({ code: 'UNAVAILABLE' });
+    expect(fixture.service.get(id).state).toBe('running');
+  });
+
+  it('deletes a run with its records, and says when there is none', async () => {
+    fixture = startService(workerFile);
+    const { id } = fixture.service.start({ document: mm1(), parameters: params({ durationS: 60 }) });
+    await fixture.finished(id);
+    expect(fixture.service.delete(id)).toEqual({ deleted: true });
+    expect(() => fixture!.service.get(id)).toThrow(ContractError);
+    expect(() => fixture!.service.get(id)).toThrow(/There is no run/);
+    expect(fixture.service.list()).toEqual([] as RunInfo[]);
+  });
+});

@@ -1,0 +1,90 @@
+// A run service over a real store in a temp folder, with the worker built from source.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { EventBus } from '../../../src-main/app/event-bus.js';
+import { createMemoryLogger } from '../../../src-main/app/logger.js';
+import { loadDocument } from '../../../src-main/documents/load-document.js';
+import { RunService, type RunServiceOptions } from '../../../src-main/runs/run-service.js';
+import { Store } from '../../../src-main/store/store.js';
+import type { EventName, EventPayload, RunInfo, Topology } from '../../../src-preload/contract/index.js';
+
+export const templatesDir = resolve(import.meta.dirname, '../../../resources/templates');
+
+export function template(name: string): Topology {
+  const { document } = loadDocument(readFileSync(join(templatesDir, `${name}.devsim.yaml`)), name);
+  if (!document) throw new Error(`the template ${name} did not load`);
+  return document;
+}
+
+export interface Heard {
+  name: EventName;
+  payload: EventPayload<EventName>;
+  at: number;
+}
+
+export interface ServiceFixture {
+  service: RunService;
+  store: Store;
+  heard: Heard[];
+  /** Resolves with the runFinished payload of a run. */
+  finished(id: string, timeoutMs?: number): Promise<RunInfo>;
+  /** Resolves once a runProgress of the run satisfies the test. */
+  progress(id: string, test: (p: EventPayload<'runProgress'>) => boolean, timeoutMs?: number): Promise<EventPayload<'runProgress'>>;
+  close(): void;
+}
+
+export function startService(workerFile: string, options: Partial<RunServiceOptions> = {}): ServiceFixture {
+  const dir = mkdtempSync(join(tmpdir(), 'devsim-runs-'));
+  const store = Store.open(dir);
+  const bus = new EventBus();
+  const heard: Heard[] = [];
+  const waiters = new Set<() => void>();
+  bus.subscribe((name, payload) => {
+    heard.push({ name, payload, at: Date.now() });
+    for (const w of [...waiters]) w();
+  });
+  const service = new RunService({ repo: store.runs, bus, log: createMemoryLogger(), workerFile, ...options });
+  const waitFor = <T>(find: () => T | undefined, timeoutMs: number, what: string): Promise<T> =>
+    new Promise((resolvePromise, reject) => {
+      const check = (): void => {
+        const found = find();
+        if (found === undefined) return;
+        waiters.delete(check);
+        clearTimeout(timer);
+        resolvePromise(found);
+      };
+      const timer = setTimeout(() => {
+        waiters.delete(check);
+        reject(new Error(`timed out waiting for ${what}`));
+      }, timeoutMs);
+      waiters.add(check);
+      check();
+    });
+  return {
+    service,
+    store,
+    heard,
+    finished: (id, timeoutMs = 30_000) =>
+      waitFor(() => heard.find((h) => h.name === 'runFinished' && (h.payload as RunInfo).id === id)?.payload as RunInfo | undefined, timeoutMs, `run ${id} to finish`),
+    progress: (id, test, timeoutMs = 30_000) =>
+      waitFor(
+        () => {
+          for (let i = heard.length - 1; i >= 0; i--) {
+            const h = heard[i]!;
+            if (h.name === 'runProgress' && (h.payload as EventPayload<'runProgress'>).id === id && test(h.payload as EventPayload<'runProgress'>)) {
+              return h.payload as EventPayload<'runProgress'>;
+            }
+          }
+          return undefined;
+        },
+        timeoutMs,
+        `progress of run ${id}`,
+      ),
+    close() {
+      service.close();
+      store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
