@@ -4,6 +4,8 @@
 import type { Distribution, RateProfile, Topology, TopologyNode } from '../../../src-preload/contract/topology/index.js';
 import type { Algorithm } from './balancer.js';
 import { dataBehaviorOf, type DataBehavior } from './datastore/plan.js';
+import { analyzeLoad } from './load-analysis.js';
+import { loadWarnings } from './load-warnings.js';
 
 /** How a node treats a request that reaches it. */
 export type Behavior =
@@ -85,7 +87,9 @@ export function buildPlan(doc: Topology): Plan {
   if (doc.links.some((l) => l.type === 'scrape' || l.type === 'logs' || l.type === 'query')) warnings.push('scrape, logs and query links carry no requests in this version');
   if (doc.scenario.faults.length > 0 || doc.scenario.deployments.length > 0) warnings.push('faults and deployments in the scenario are not simulated yet');
   warnCycles(nodes, links, warnings);
-  return { nodes, links, classes, warnings };
+  const plan = { nodes, links, classes, warnings };
+  warnings.push(...loadWarnings(analyzeLoad(plan, doc)));
+  return plan;
 }
 
 function behaviorOf(id: string, node: TopologyNode, classes: string[], warnings: string[]): Behavior {
@@ -108,7 +112,7 @@ function behaviorOf(id: string, node: TopologyNode, classes: string[], warnings:
     return { type: 'pass' };
   }
   const servers = node.replicas * node.concurrency;
-  if (servers === 0) warnings.push(`${id}: no servers (replicas × concurrency = 0); every request is rejected`);
+  // No servers: the load analysis warns when traffic reaches the node (load-warnings.ts).
   if (node.retries.max > 0) warnings.push(`${id}: retries are not simulated yet`);
   if (node.scaling.policy !== 'manual') warnings.push(`${id}: ${node.scaling.policy} scaling is not simulated yet; replicas stay at ${node.replicas}`);
   const { default: byDefault, classes: perClass } = node.serviceTime;
