@@ -75,6 +75,7 @@ export function createRun(doc: Topology, options: RunOptions = {}): Run {
   const monitoring = new Monitoring(doc, sim, net, {
     endMs,
     recordSeries: options.recordSeries ?? true,
+    gauges: net.data,
     ...(options.seriesIntervalS === undefined ? {} : { intervalS: options.seriesIntervalS }),
   });
   net.start();
