@@ -13,6 +13,12 @@ export const MAX_STORED_FRAMES = 200_000;
 export const MAX_STORED_FRAME_BYTES = 512 * 1024 * 1024;
 export const MAX_STORED_EVENTS = 500_000;
 
+export interface RunStorageLimits {
+  frames: number;
+  frameBytes: number;
+  events: number;
+}
+
 export interface StoredFrame {
   tMs: number;
   values: Float64Array;
@@ -69,7 +75,10 @@ export class RunRepo {
   private readonly selectAll;
   private readonly remover;
 
-  constructor(private readonly db: Db) {
+  constructor(
+    private readonly db: Db,
+    private readonly limits: RunStorageLimits = { frames: MAX_STORED_FRAMES, frameBytes: MAX_STORED_FRAME_BYTES, events: MAX_STORED_EVENTS },
+  ) {
     this.insertRun = db.prepare(
       `INSERT INTO runs (id, name, created_at, document, seed, parameters, state, end_ms, series_layout)
        VALUES (@id, @name, @createdAt, @document, @seed, @parameters, @state, @endMs, @layout)`,
@@ -118,7 +127,7 @@ export class RunRepo {
       let framesDropped = 0;
       let eventsDropped = 0;
       for (const f of frames) {
-        if (counts.frames >= MAX_STORED_FRAMES || counts.frameBytes + f.values.byteLength > MAX_STORED_FRAME_BYTES) {
+        if (counts.frames >= this.limits.frames || counts.frameBytes + f.values.byteLength > this.limits.frameBytes) {
           framesDropped++;
           continue;
         }
@@ -127,7 +136,7 @@ export class RunRepo {
         counts.frameBytes += f.values.byteLength;
       }
       for (const e of events) {
-        if (counts.events >= MAX_STORED_EVENTS) {
+        if (counts.events >= this.limits.events) {
           eventsDropped++;
           continue;
         }
