@@ -122,6 +122,21 @@ describe('series frames', () => {
     expect(s.warnings.some((w) => w.includes(`${100 - cap} series frames were dropped`))).toBe(true);
   });
 
+  it("carry the data tier's gauges: replication lag at PostgreSQL with replicas, consumer lag at Kafka, NaN elsewhere", () => {
+    const gauges = (name: string, metric: (typeof SERIES_METRICS)[number]) => {
+      const r = createRun(template(name), { durationS: 120, seriesIntervalS: 10 });
+      r.advance();
+      const frames = r.drain().frames;
+      return (id: string) => frames.map((f) => at(f, r.seriesLayout.nodes.indexOf(id), metric));
+    };
+    const lag = gauges('production', 'replication_lag_ms');
+    for (const v of lag('db')) expect(v).toBeGreaterThanOrEqual(0);
+    for (const v of lag('api')) expect(v).toBeNaN();
+    const consumer = gauges('experimental', 'consumer_lag');
+    for (const v of consumer('kafka')) expect(v).toBeGreaterThanOrEqual(0);
+    for (const v of consumer('db')) expect(v).toBeNaN();
+  });
+
   it('are byte-identical for the same document and seed, and differ for another seed', () => {
     const framesOf = (seed: number) => {
       const r = createRun(template('three-tier'), { seed, durationS: 300, seriesIntervalS: 10 });
