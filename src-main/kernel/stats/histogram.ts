@@ -34,14 +34,15 @@ function midpointOf(bucket: number): number {
 }
 
 export class LatencyHistogram {
-  private readonly counts = new Float64Array(BUCKETS + 2);
+  /** Allocated at the first value, so that nodes without traffic in a large document cost nothing. */
+  private counts: Float64Array | null = null;
   count = 0;
   sum = 0;
   min = Infinity;
   max = -Infinity;
 
   record(valueMs: number): void {
-    this.counts[bucketOf(valueMs)]!++;
+    (this.counts ??= new Float64Array(BUCKETS + 2))[bucketOf(valueMs)]!++;
     this.count++;
     this.sum += valueMs;
     if (valueMs < this.min) this.min = valueMs;
@@ -60,7 +61,7 @@ export class LatencyHistogram {
     if (this.count === 0) return 0;
     const rank = Math.max(1, Math.ceil(q * this.count));
     if (rank >= this.count) return this.max;
-    const counts = this.counts;
+    const counts = this.counts!;
     let seen = 0;
     for (let b = 0; b < counts.length; b++) {
       seen += counts[b]!;
@@ -75,7 +76,10 @@ export class LatencyHistogram {
 
   /** Adds another histogram's values to this one. */
   merge(other: LatencyHistogram): void {
-    for (let b = 0; b < this.counts.length; b++) this.counts[b]! += other.counts[b]!;
+    if (other.counts !== null) {
+      const counts = (this.counts ??= new Float64Array(BUCKETS + 2));
+      for (let b = 0; b < counts.length; b++) counts[b]! += other.counts[b]!;
+    }
     this.count += other.count;
     this.sum += other.sum;
     this.min = Math.min(this.min, other.min);
@@ -83,7 +87,7 @@ export class LatencyHistogram {
   }
 
   reset(): void {
-    this.counts.fill(0);
+    this.counts?.fill(0);
     this.count = 0;
     this.sum = 0;
     this.min = Infinity;
@@ -91,5 +95,5 @@ export class LatencyHistogram {
   }
 }
 
-/** Bytes one histogram holds, whatever the number of values. */
+/** Bytes one histogram holds once it has a value, whatever the number of values. */
 export const HISTOGRAM_BYTES = (BUCKETS + 2) * 8;
