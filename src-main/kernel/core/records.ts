@@ -2,7 +2,23 @@
 // event log. The host drains both while the run goes (to stream them to the renderer and
 // store them in SQLite), so the kernel keeps only what was recorded since the last drain.
 
-/** Per-node series, one value per node per frame, in this order. */
+/**
+ * Per-node series, one value per node per frame, in this order (core/monitoring/series.ts fills them):
+ * - arrivals_rps, throughput_rps (completions), errors_rps (timeouts, failures), rejected_rps:
+ *   rates over the interval that ended at the frame's time; at a traffic source: requests sent,
+ *   requests answered, requests failed;
+ * - error_rate_percent: (errors + rejected) / (completions + errors + rejected) over the interval;
+ * - latency_p50/p95/p99_ms: time in the node (queue + service; end to end at a source) of the
+ *   interval's completions, within 3.2 %;
+ * - utilization_percent: busy servers / servers, time average over the interval;
+ * - cpu_cores: time average over the interval (model in core/monitoring/resources.ts);
+ * - queue_length, in_flight (queued + in service), memory_mib, replicas (starting ones
+ *   included), ready_replicas, cost_per_hour (dollars), up (1 or 0): gauges at the frame's time;
+ * - replication_lag_ms (PostgreSQL with replicas), consumer_lag (Kafka, messages): the data
+ *   tier's gauges at the frame's time.
+ * NaN: no data (no completions in the interval, no servers, a traffic source's resources, a
+ * gauge the node does not have).
+ */
 export const SERIES_METRICS = [
   'arrivals_rps',
   'throughput_rps',
