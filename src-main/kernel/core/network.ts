@@ -3,12 +3,19 @@
 // then makes the node's calls one after another: each call crosses the link (latencyMs),
 // is served downstream (which may call further), and its response crosses back. The
 // server is released before the calls, so a station is a plain queue in a Jackson network.
-// A rejected or timed-out call fails its caller, and so on up to the source.
+// A rejected or timed-out call fails its caller, and so on up to the source, unless the
+// caller retries it (retries with backoff) or the client at the source gave up first (its
+// timeout: the request is an error there, and the work downstream goes on). Instances,
+// scaling, balancer health checks and faults live in their own files; this one asks them.
 import { createSampler } from '../engine/distributions.js';
 import { createStream, type RandomStream } from '../engine/random.js';
 import { PRIORITY_NORMAL, PRIORITY_URGENT, type EventKind, type Simulator } from '../engine/simulator.js';
+import { Autoscaler } from './autoscaler.js';
 import { Balancer } from './balancer.js';
 import { DataTier } from './datastore/tier.js';
+import { FaultController, NodeFaults } from './faults.js';
+import { HealthChecks } from './health.js';
+import { InstanceManager } from './instances.js';
 import { NodeMetrics } from './node-metrics.js';
 import type { Plan } from './plan.js';
 import { EventLog } from './records.js';
@@ -16,6 +23,7 @@ import { compileRate, type RatePoint } from './rate-profile.js';
 import { TrafficSource } from './source.js';
 import { Station } from './station.js';
 import { ABANDONED, CALLING, IN_NODE, SERVING, VisitPool, WAITING } from './visits.js';
+import type { Fault } from '../../../src-preload/contract/topology/index.js';
 
 /** Calls nested deeper than this fail (a cycle of call links would otherwise never end). */
 export const MAX_CALL_DEPTH = 64;
@@ -28,6 +36,8 @@ const PASS = 3;
 const DATA = 4;
 /** The parent of a visit nobody waits for (a Kafka consumption). */
 const DETACHED = -2;
+/** failed[v] of a source visit whose client gave up (already counted as an error). */
+const GAVE_UP = 2;
 
 
 export interface NetworkOptions {
@@ -49,6 +59,22 @@ export class Network {
   measuredFrom = 0;
   /** PostgreSQL, Redis and Kafka models, with their gauges (replication lag, consumer lag, hit ratio). */
   readonly data: DataTier;
+  /** Per node: retries of failed calls it made, since the end of warm-up (and over the whole run). */
+  readonly retries: Float64Array;
+  readonly lifetimeRetries: Float64Array;
+  /** What active faults do to calls into each node. */
+  readonly faults: NodeFaults;
+  readonly instances: InstanceManager;
+  private readonly autoscaler: Autoscaler;
+  private readonly health: HealthChecks;
+  private readonly faultControl: FaultController;
+  private readonly faultRng: RandomStream;
+  /** Per node: 1 while up, as the health checks last heard (−1 before the start). */
+  private readonly lastUp: Int8Array;
+  private readonly retryMax: Int32Array;
+  private readonly retryBackoff: Float64Array;
+  private readonly retryFactor: Float64Array;
+  private readonly clientTimeout: Float64Array;
 
   private readonly pool = new VisitPool();
   private readonly behavior: Uint8Array;
@@ -73,7 +99,8 @@ export class Network {
   private readonly evTimeout: EventKind;
   private readonly evReturn: EventKind;
   private readonly evForwarded: EventKind;
-  private readonly evReady: EventKind;
+  private readonly evClientTimeout: EventKind;
+  private readonly evRetry: EventKind;
   private readonly evWarmup: EventKind;
 
   constructor(
@@ -107,7 +134,7 @@ export class Network {
         case 'station': {
           this.behavior[i] = STATION;
           const rng = createStream(options.seed, `${node.id}/service`);
-          station = new Station(b.servers, b.queueCapacity, b.timeoutMs, b.startupMs, b.serviceTime.map((d) => createSampler(d, rng)));
+          station = new Station(b.concurrency, b.queueCapacity, b.timeoutMs, b.startupMs, b.serviceTime.map((d) => createSampler(d, rng)));
           break;
         }
         case 'chooser':
@@ -142,9 +169,33 @@ export class Network {
     this.linkMask = links.map((l) => l.classMask);
     this.outstanding = new Int32Array(links.length);
     const weights = Float64Array.from(links, (l) => l.weight);
+    this.retries = new Float64Array(n);
+    this.lifetimeRetries = new Float64Array(n);
+    this.retryMax = Int32Array.from(nodes, (node) => (node.behavior.type === 'station' ? node.behavior.retries.max : 0));
+    this.retryBackoff = Float64Array.from(nodes, (node) => (node.behavior.type === 'station' ? node.behavior.retries.backoffMs : 0));
+    this.retryFactor = Float64Array.from(nodes, (node) => (node.behavior.type === 'station' ? node.behavior.retries.multiplier : 1));
+    this.clientTimeout = Float64Array.from(nodes, (node) => (node.behavior.type === 'source' ? node.behavior.timeoutMs : Infinity));
+    this.faults = new NodeFaults(n);
+    this.faultRng = createStream(options.seed, 'faults/network');
+    this.lastUp = new Int8Array(n).fill(-1);
+    this.health = new HealthChecks(sim, plan, (i) => this.isUp(i));
     this.balancers = nodes.map((node, i) =>
-      node.behavior.type === 'chooser' ? new Balancer(node.behavior.algorithm, Int32Array.from(node.out), weights, this.linkMask, this.outstanding, this.callRng[i]!) : null,
+      node.behavior.type === 'chooser'
+        ? new Balancer(node.behavior.algorithm, Int32Array.from(node.out), weights, this.linkMask, this.outstanding, this.callRng[i]!, this.health.rotation)
+        : null,
     );
+    this.instances = new InstanceManager(
+      {
+        sim,
+        events: this.events,
+        failInstanceWork: (i, inst) => this.failWork(i, inst),
+        serveQueued: (i) => this.startNext(this.stations[i]!, this.metrics[i]!),
+        nodeChanged: (i) => this.nodeChanged(i),
+      },
+      this.stations,
+      nodes.map((node) => node.id),
+    );
+    this.autoscaler = new Autoscaler(sim, plan, this.stations, this.metrics, this.instances, this.events);
 
     this.data = new DataTier(plan, options.seed, {
       sim,
@@ -165,44 +216,66 @@ export class Network {
     this.evTimeout = sim.register((v) => this.onTimeout(v));
     this.evReturn = sim.register((v) => this.continueCalls(v));
     this.evForwarded = sim.register((v) => this.onForwarded(v));
-    this.evReady = sim.register((i) => this.onReady(i));
+    this.evClientTimeout = sim.register((v) => this.onClientTimeout(v));
+    this.evRetry = sim.register((v) => this.onRetry(v));
     this.evWarmup = sim.register(() => this.resetStatistics());
+    this.faultControl = new FaultController(
+      {
+        sim,
+        plan,
+        events: this.events,
+        faults: this.faults,
+        instances: this.instances,
+        cut: (i, delta) => this.cut(i, delta),
+        failPrimary: (i) => this.data.failPrimary(i),
+        flushCache: (i) => this.data.flushCache(i),
+      },
+      options.seed,
+    );
   }
 
   /** Schedules the first arrivals, start-ups and the end of warm-up. */
   start(): void {
     const now = this.sim.now;
+    this.instances.start(this.plan.nodes.map((node) => (node.behavior.type === 'station' ? node.behavior.replicas : 0)));
     this.metrics.forEach((m, i) => {
       m.replicas.set(now, this.replicaCount(i));
       m.up.set(now, this.isUp(i) ? 1 : 0);
+      this.lastUp[i] = this.isUp(i) ? 1 : 0;
     });
+    this.health.start();
+    this.autoscaler.start();
+    this.faultControl.start();
     this.sources.forEach((s, i) => {
       const t = s?.next(now, this.options.endMs) ?? Infinity;
       if (t < Infinity) this.sim.scheduleAt(t, PRIORITY_NORMAL, this.evSource, i);
-    });
-    this.stations.forEach((s, i) => {
-      if (s !== null && !s.ready) this.sim.schedule(s.startupMs, PRIORITY_NORMAL, this.evReady, i);
     });
     if (this.options.warmupMs > 0) this.sim.schedule(this.options.warmupMs, PRIORITY_URGENT, this.evWarmup);
     this.data.start();
   }
 
-  // Thin accessors for monitoring (K3); K1 replaces their internals with the instance model.
-  /** Instances of node i, starting ones included (a traffic source has none; a node without a model runs one). */
+  /** Instances of node i not deleted: starting, ready, or down for a while (a traffic source has none; a node without instances runs one). */
   replicaCount(i: number): number {
-    const b = this.plan.nodes[i]!.behavior;
-    return b.type === 'station' ? b.servers / b.concurrency : b.type === 'source' ? 0 : 1;
+    const st = this.stations[i];
+    if (st !== null && st !== undefined) return st.replicas;
+    return this.plan.nodes[i]!.behavior.type === 'source' ? 0 : 1;
   }
 
   /** Instances of node i that serve. */
   readyReplicaCount(i: number): number {
     const st = this.stations[i];
-    return st === null || st === undefined || st.ready ? this.replicaCount(i) : 0;
+    return st !== null && st !== undefined ? st.ready : this.replicaCount(i);
   }
 
-  /** Whether node i can serve a request now. */
+  /** Whether node i can serve a request now: a ready instance, and no fault cuts it off. */
   isUp(i: number): boolean {
-    return this.plan.nodes[i]!.behavior.type === 'source' || this.readyReplicaCount(i) > 0;
+    if (this.plan.nodes[i]!.behavior.type === 'source') return true;
+    return this.faults.cut[i] === 0 && this.readyReplicaCount(i) > 0;
+  }
+
+  /** A fault now (Run.inject): the same effect as a planned one at this time. */
+  inject(fault: Fault): void {
+    this.faultControl.inject(fault);
   }
 
   /** Requests one instance of node i serves at once (Infinity for nodes without servers). */
@@ -220,6 +293,7 @@ export class Network {
     const t = this.sim.now;
     this.measuredFrom = t;
     for (const m of this.metrics) m.reset(t);
+    this.retries.fill(0);
   }
 
   private onSource(i: number): void {
@@ -238,7 +312,17 @@ export class Network {
     p.timer[v] = -1;
     p.tArrive[v] = sim.now;
     this.metrics[i]!.arrived(p.cls[v]!);
+    const timeout = this.clientTimeout[i]!;
+    if (timeout < Infinity) p.timer[v] = sim.schedule(timeout, PRIORITY_NORMAL, this.evClientTimeout, v);
     this.beginCalls(v);
+  }
+
+  /** The client gives up: an error at the source now; the request's work downstream goes on. */
+  private onClientTimeout(v: number): void {
+    const p = this.pool;
+    p.timer[v] = -1;
+    p.failed[v] = GAVE_UP;
+    this.metrics[p.node[v]!]!.failed(p.cls[v]!);
   }
 
   private allocVisit(): number {
@@ -258,15 +342,16 @@ export class Network {
     const n = p.node[v]!;
     const m = this.metrics[n]!;
     const now = this.sim.now;
+    if (this.faults.active[n] === 1 && this.lostOrCut(v, n, m)) return;
     m.arrived(p.cls[v]!);
     p.tArrive[v] = now;
     const b = this.behavior[n]!;
     if (b === STATION) {
       const st = this.stations[n]!;
-      if (st.servers > 0 && st.ready && st.busy < st.servers) {
+      if (st.free > 0) {
         this.startTimer(st, v);
         this.startService(st, v, m);
-      } else if (st.servers > 0 && st.queued < st.capacity) {
+      } else if (st.accepting && st.queued < st.capacity) {
         this.startTimer(st, v);
         st.queue.push(v);
         st.queued++;
@@ -293,6 +378,26 @@ export class Network {
     this.beginCalls(v);
   }
 
+  /** Network loss drops the call before it arrives; a node cut off refuses it. True when the call failed. */
+  private lostOrCut(v: number, n: number, m: NodeMetrics): boolean {
+    const p = this.pool;
+    const f = this.faults;
+    if (f.loss[n]! > 0 && this.faultRng.uniform() < f.loss[n]!) {
+      p.failed[v] = 1;
+      this.finish(v);
+      return true;
+    }
+    if (f.cut[n]! > 0) {
+      m.arrived(p.cls[v]!);
+      m.refused(p.cls[v]!);
+      p.tArrive[v] = this.sim.now;
+      p.failed[v] = 1;
+      this.finish(v);
+      return true;
+    }
+    return false;
+  }
+
   private startTimer(st: Station, v: number): void {
     if (st.timeoutMs < Infinity) this.pool.timer[v] = this.sim.schedule(st.timeoutMs, PRIORITY_NORMAL, this.evTimeout, v);
   }
@@ -300,7 +405,7 @@ export class Network {
   private startService(st: Station, v: number, m: NodeMetrics): void {
     const p = this.pool;
     const sim = this.sim;
-    st.busy++;
+    p.inst[v] = st.take();
     m.busy.add(sim.now, 1);
     p.state[v] = SERVING;
     p.tStart[v] = sim.now;
@@ -317,17 +422,22 @@ export class Network {
       sim.cancel(p.timer[v]!);
       p.timer[v] = -1;
     }
-    st.busy--;
     m.busy.add(sim.now, -1);
     m.completed(p.cls[v]!, sim.now - p.tArrive[v]!);
     m.waitSum += p.tStart[v]! - p.tArrive[v]!;
+    this.releaseServer(st, n, p.inst[v]!);
     this.startNext(st, m);
     this.beginCalls(v);
   }
 
+  /** A request left instance `inst`; a stopping instance with nothing left goes. */
+  private releaseServer(st: Station, n: number, inst: number): void {
+    if (st.release(inst)) this.instances.drained(n, inst);
+  }
+
   private startNext(st: Station, m: NodeMetrics): void {
     const p = this.pool;
-    while (st.ready && st.busy < st.servers) {
+    while (st.free > 0) {
       const w = st.queue.shift();
       if (w < 0) return;
       if (p.state[w] === ABANDONED) {
@@ -357,11 +467,63 @@ export class Network {
     } else {
       // In service: the work is abandoned and the server freed.
       this.sim.cancel(p.work[v]!);
-      st.busy--;
       m.busy.add(now, -1);
+      this.releaseServer(st, n, p.inst[v]!);
       this.startNext(st, m);
     }
     this.finish(v);
+  }
+
+  /**
+   * Fails the requests in service on instance `inst` of station n (it died), or with inst −1
+   * every request queued or in service there (the node was cut off). Rare: a scan of the pool.
+   */
+  private failWork(n: number, inst: number): void {
+    const p = this.pool;
+    const st = this.stations[n]!;
+    const m = this.metrics[n]!;
+    const now = this.sim.now;
+    const size = p.size;
+    for (let v = 0; v < size; v++) {
+      if (p.node[v] !== n) continue;
+      const state = p.state[v];
+      if (state === SERVING && (inst < 0 || p.inst[v] === inst)) {
+        this.sim.cancel(p.work[v]!);
+        m.busy.add(now, -1);
+        st.release(p.inst[v]!);
+      } else if (state === WAITING && inst < 0) {
+        st.queued--;
+        m.queue.add(now, -1);
+        p.state[v] = ABANDONED;
+      } else continue;
+      if (p.timer[v]! >= 0) this.sim.cancel(p.timer[v]!);
+      p.timer[v] = -1;
+      m.failed(p.cls[v]!);
+      p.failed[v] = 1;
+      this.finish(v);
+    }
+  }
+
+  /** A fault cuts node n off (delta 1) or one such fault ends (−1). */
+  private cut(n: number, delta: number): void {
+    const f = this.faults;
+    f.cut[n]! += delta;
+    f.refresh(n);
+    if (delta > 0 && f.cut[n] === 1 && this.stations[n] !== null) this.failWork(n, -1);
+    this.nodeChanged(n);
+  }
+
+  /** Replicas or readiness of node n changed: time averages, and the balancers' next health check. */
+  private nodeChanged(n: number): void {
+    const now = this.sim.now;
+    const m = this.metrics[n]!;
+    const st = this.stations[n];
+    if (st !== null && st !== undefined) st.readyOverTime.set(now, st.ready);
+    m.replicas.set(now, this.replicaCount(n));
+    const up = this.isUp(n) ? 1 : 0;
+    m.up.set(now, up);
+    if (this.lastUp[n] !== -1 && this.lastUp[n] !== up) this.health.changed(n);
+    if (this.lastUp[n] !== -1) this.lastUp[n] = up;
   }
 
   private onForwarded(v: number): void {
@@ -370,13 +532,6 @@ export class Network {
     m.busy.add(this.sim.now, -1);
     m.completed(p.cls[v]!, this.sim.now - p.tArrive[v]!);
     this.beginCalls(v);
-  }
-
-  private onReady(i: number): void {
-    const st = this.stations[i]!;
-    st.ready = true;
-    this.metrics[i]!.up.set(this.sim.now, this.isUp(i) ? 1 : 0);
-    this.startNext(st, this.metrics[i]!);
   }
 
   /** The node's own work is done: make its calls. */
@@ -388,6 +543,7 @@ export class Network {
     if (this.behavior[n] === CHOOSER) {
       p.nextLink[v] = this.outEnd[n]!;
       const k = this.balancers[n]!.choose(p.cls[v]!);
+      p.attempt[v] = 0;
       if (k >= 0) this.call(v, k);
       else this.finish(v);
       return;
@@ -399,10 +555,11 @@ export class Network {
   /** The next call of a visit, or its response when none is left. */
   private continueCalls(v: number): void {
     const p = this.pool;
-    if (p.failed[v] === 1) {
+    if (p.failed[v] !== 0) {
       this.finish(v);
       return;
     }
+    p.attempt[v] = 0;
     if (p.fanLeft[v]! > 0) {
       p.fanLeft[v]!--;
       this.call(v, this.outLinks[p.nextLink[v]! - 1]!);
@@ -444,9 +601,24 @@ export class Network {
     p.failed[v] = 0;
     p.timer[v] = -1;
     this.outstanding[k]!++;
-    const latency = this.linkLatency[k]!;
+    let latency = this.linkLatency[k]!;
+    const to = p.node[v]!;
+    if (this.faults.active[to] === 1 && this.faults.delayMs[to]! > 0) {
+      const f = this.faults;
+      latency = Math.max(0, latency + f.delayMs[to]! + f.jitterMs[to]! * (2 * this.faultRng.uniform() - 1));
+    }
     if (latency > 0) this.sim.schedule(latency, PRIORITY_NORMAL, this.evArrive, v);
     else this.arrive(v);
+  }
+
+  /** The backoff of a failed call is over: the same call again. */
+  private onRetry(v: number): void {
+    const p = this.pool;
+    if (p.failed[v] !== 0) {
+      this.finish(v);
+      return;
+    }
+    this.call(v, p.retryLink[v]!);
   }
 
   /** A request nobody waits for (a Kafka consumption) reaches node `to` after `latencyMs`, through the event queue. */
@@ -478,18 +650,41 @@ export class Network {
       return;
     }
     if (parent < 0) {
-      if (failed) m.failed(p.cls[v]!);
+      if (p.timer[v]! >= 0) {
+        this.sim.cancel(p.timer[v]!);
+        p.timer[v] = -1;
+      }
+      // A client that gave up was counted then.
+      if (p.failed[v] === GAVE_UP) {
+        /* counted at the timeout */
+      } else if (failed) m.failed(p.cls[v]!);
       else m.completed(p.cls[v]!, now - p.tArrive[v]!);
       p.release(v);
       return;
     }
-    if (!failed) m.response.record(now - p.tArrive[v]!);
-    else p.failed[parent] = 1;
     const k = p.link[v]!;
     this.outstanding[k]!--;
     if (p.state[v] !== ABANDONED) p.release(v);
+    if (!failed) m.response.record(now - p.tArrive[v]!);
+    else if (this.retryLater(parent, k)) return;
+    else if (p.failed[parent] === 0) p.failed[parent] = 1;
     const latency = this.linkLatency[k]!;
     if (latency > 0) this.sim.schedule(latency, PRIORITY_NORMAL, this.evReturn, parent);
     else this.continueCalls(parent);
+  }
+
+  /** A failed call from a node with retries left: try again after the response crosses back and the backoff. */
+  private retryLater(parent: number, k: number): boolean {
+    const p = this.pool;
+    const n = p.node[parent]!;
+    const max = this.retryMax[n]!;
+    if (max === 0 || p.attempt[parent]! >= max || p.failed[parent] !== 0) return false;
+    const attempt = ++p.attempt[parent]!;
+    p.retryLink[parent] = k;
+    this.retries[n]!++;
+    this.lifetimeRetries[n]!++;
+    const backoff = this.retryBackoff[n]! * this.retryFactor[n]! ** (attempt - 1);
+    this.sim.schedule(this.linkLatency[k]! + backoff, PRIORITY_NORMAL, this.evRetry, parent);
+    return true;
   }
 }

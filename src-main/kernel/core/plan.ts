@@ -1,26 +1,49 @@
 // A topology document turned into what the request flow needs: nodes by index with their
 // behaviour, call links by index, the request classes of all sources, and warnings about
 // what this version does not model yet.
-import type { Distribution, RateProfile, Topology, TopologyNode } from '../../../src-preload/contract/topology/index.js';
+import type { Distribution, Fault, RateProfile, Scaling, Topology, TopologyNode } from '../../../src-preload/contract/topology/index.js';
 import type { Algorithm } from './balancer.js';
 import { dataBehaviorOf, type DataBehavior } from './datastore/plan.js';
+import { warnFaults } from './fault-targets.js';
 import { analyzeLoad } from './load-analysis.js';
 import { loadWarnings } from './load-warnings.js';
 
 /** How a node treats a request that reaches it. */
 export type Behavior =
-  | { type: 'source'; rate: RateProfile; poisson: boolean; classWeights: number[] }
-  | { type: 'station'; servers: number; concurrency: number; queueCapacity: number; startupMs: number; timeoutMs: number; serviceTime: Distribution[] }
-  /** Forwards each request to one of its call links (load balancer, GeoDNS). */
-  | { type: 'chooser'; algorithm: Algorithm; overheadMs: number }
+  /** timeoutMs: the client gives up (Infinity: waits forever). */
+  | { type: 'source'; rate: RateProfile; poisson: boolean; classWeights: number[]; timeoutMs: number }
+  /** servers: replicas × concurrency at the start; the instances change with scaling and faults. */
+  | {
+      type: 'station';
+      servers: number;
+      replicas: number;
+      concurrency: number;
+      queueCapacity: number;
+      startupMs: number;
+      timeoutMs: number;
+      serviceTime: Distribution[];
+      retries: RetryPlan;
+      scaling: Scaling;
+    }
+  /** Forwards each request to one of its call links (load balancer, GeoDNS); a target found down leaves rotation at the next health check. */
+  | { type: 'chooser'; algorithm: Algorithm; overheadMs: number; healthCheckMs: number }
   /** Zero-time node: makes its own calls, like a station without service. */
   | { type: 'pass' }
   /** PostgreSQL, Redis, Kafka: modelled in core/datastore. */
   | DataBehavior;
 
+/** A failed call is tried again after backoffMs · multiplier^(attempt−1), up to max times. */
+export interface RetryPlan {
+  max: number;
+  backoffMs: number;
+  multiplier: number;
+}
+
 export interface PlanNode {
   id: string;
   kind: TopologyNode['kind'];
+  /** The region or zone it runs in; null: none. */
+  group: string | null;
   behavior: Behavior;
   /** Outgoing call links, in document order. */
   out: number[];
@@ -44,6 +67,9 @@ export interface Plan {
   links: PlanLink[];
   classes: string[];
   warnings: string[];
+  /** Group id → its parent group (null: top level), for faults aimed at a region. */
+  groups: Record<string, string | null>;
+  faults: Fault[];
 }
 
 export function buildPlan(doc: Topology): Plan {
@@ -58,6 +84,7 @@ export function buildPlan(doc: Topology): Plan {
   const nodes: PlanNode[] = ids.map((id) => ({
     id,
     kind: doc.nodes[id]!.kind,
+    group: doc.nodes[id]!.group ?? null,
     behavior: dataBehaviorOf(id, doc, ids, classes, warnings) ?? behaviorOf(id, doc.nodes[id]!, classes, warnings),
     out: [],
   }));
@@ -85,9 +112,11 @@ export function buildPlan(doc: Topology): Plan {
     else links.push({ from, to, probability: l.probability, fanOut: l.fanOut, weight: l.weight, latencyMs: l.latencyMs, classMask });
   }
   if (doc.links.some((l) => l.type === 'scrape' || l.type === 'logs' || l.type === 'query')) warnings.push('scrape, logs and query links carry no requests in this version');
-  if (doc.scenario.faults.length > 0 || doc.scenario.deployments.length > 0) warnings.push('faults and deployments in the scenario are not simulated yet');
+  if (doc.scenario.deployments.length > 0) warnings.push('deployments in the scenario are not simulated yet');
   warnCycles(nodes, links, warnings);
-  const plan = { nodes, links, classes, warnings };
+  const groups = Object.fromEntries(Object.entries(doc.groups).map(([id, g]) => [id, g.parent ?? null]));
+  const plan = { nodes, links, classes, warnings, groups, faults: doc.scenario.faults };
+  warnFaults(plan);
   warnings.push(...loadWarnings(analyzeLoad(plan, doc)));
   return plan;
 }
@@ -96,14 +125,14 @@ function behaviorOf(id: string, node: TopologyNode, classes: string[], warnings:
   switch (node.kind) {
     case 'traffic-source': {
       const weights = classes.map((name) => node.classes.find((c) => c.name === name)?.weight ?? 0);
-      if (node.timeoutMs !== undefined) warnings.push(`${id}: the client timeout is not simulated yet`);
-      return { type: 'source', rate: node.rate, poisson: node.arrivals === 'poisson', classWeights: weights };
+      return { type: 'source', rate: node.rate, poisson: node.arrivals === 'poisson', classWeights: weights, timeoutMs: node.timeoutMs ?? Infinity };
     }
     case 'load-balancer':
-      return { type: 'chooser', algorithm: node.algorithm, overheadMs: node.overheadMs };
+      return { type: 'chooser', algorithm: node.algorithm, overheadMs: node.overheadMs, healthCheckMs: node.healthCheckIntervalS * 1000 };
     case 'geodns':
       if (node.policy !== 'weighted') warnings.push(`${id}: GeoDNS policy "${node.policy}" is simulated as weighted (link weights) in this version`);
-      return { type: 'chooser', algorithm: 'weighted', overheadMs: 0 };
+      // Clients find a region gone when their cached answer expires (the TTL).
+      return { type: 'chooser', algorithm: 'weighted', overheadMs: 0, healthCheckMs: node.ttlS * 1000 };
     default:
       break;
   }
@@ -113,8 +142,8 @@ function behaviorOf(id: string, node: TopologyNode, classes: string[], warnings:
   }
   const servers = node.replicas * node.concurrency;
   // No servers: the load analysis warns when traffic reaches the node (load-warnings.ts).
-  if (node.retries.max > 0) warnings.push(`${id}: retries are not simulated yet`);
-  if (node.scaling.policy !== 'manual') warnings.push(`${id}: ${node.scaling.policy} scaling is not simulated yet; replicas stay at ${node.replicas}`);
+  if (node.scaling.policy === 'predictive' || node.scaling.policy === 'learned')
+    warnings.push(`${id}: ${node.scaling.policy} scaling runs as its reactive part (the Kubernetes HPA) until forecasting models are simulated`);
   const { default: byDefault, classes: perClass } = node.serviceTime;
   return {
     type: 'station',
@@ -124,6 +153,9 @@ function behaviorOf(id: string, node: TopologyNode, classes: string[], warnings:
     startupMs: node.startupS * 1000,
     timeoutMs: node.timeoutMs ?? Infinity,
     serviceTime: classes.map((name) => perClass[name] ?? byDefault),
+    replicas: node.replicas,
+    retries: { max: node.retries.max, backoffMs: node.retries.backoffMs, multiplier: node.retries.multiplier },
+    scaling: node.scaling,
   };
 }
 

@@ -1,7 +1,7 @@
 // A run of a topology document: build the network, advance it in slices (the host decides
 // how far: to a time, by a number of events, or paced), and summarise. Budgets stop a run
 // with a reason instead of hanging or exhausting memory.
-import type { Topology } from '../../../src-preload/contract/topology/index.js';
+import type { Fault, Topology } from '../../../src-preload/contract/topology/index.js';
 import { Simulator } from '../engine/simulator.js';
 import { Network } from './network.js';
 import { Monitoring } from './monitoring/monitor.js';
@@ -49,6 +49,8 @@ export interface Run {
   /** Which node and metric each value of a series frame holds. */
   readonly seriesLayout: SeriesLayout;
   advance(limit?: AdvanceLimit): RunState;
+  /** A fault now, whatever its `at` (the same effect as a planned one); throws for a target or type it cannot act on. */
+  inject(fault: Fault): void;
   /** Series frames and events recorded since the previous drain (the host streams and stores them). */
   drain(): RunRecords;
   summary(): RunSummary;
@@ -116,6 +118,10 @@ export function createRun(doc: Topology, options: RunOptions = {}): Run {
       if (sim.now >= endMs) state = 'done';
       else if (sim.eventsProcessed >= maxEvents) return stopWith(`the event budget (${maxEvents}) was used up at ${(sim.now / 1000).toFixed(3)} s`);
       return state;
+    },
+    inject(fault) {
+      if (state !== 'running') throw new Error(`the run is ${state}; faults can only be injected while it runs`);
+      net.inject(fault);
     },
     seriesLayout,
     drain() {

@@ -1,11 +1,12 @@
 // Requests in flight, one record per visit of a request to a node, as parallel typed arrays
 // with a free list: the hot path allocates nothing. A visit id is the payload of its events.
 
+export const FREE = 0;
 export const WAITING = 1;
 export const SERVING = 2;
 export const IN_NODE = 3;
 export const CALLING = 4;
-/** Timed out while queued: still in the station's ring until popped. */
+/** Timed out (or failed) while queued: still in the station's ring until popped. */
 export const ABANDONED = 5;
 
 export class VisitPool {
@@ -22,8 +23,13 @@ export class VisitPool {
   tStart = new Float64Array(0);
   /** Handle of the visit's service-completion event. */
   work = new Float64Array(0);
-  /** Handle of its timeout event; -1: none. */
+  /** Handle of its timeout event (a source's: the client timeout); -1: none. */
   timer = new Float64Array(0);
+  /** The station instance serving it. */
+  inst = new Int32Array(0);
+  /** Retries of the call in progress so far, and its link (a retry repeats it). */
+  attempt = new Uint8Array(0);
+  retryLink = new Int32Array(0);
   /** 1 when a cache answered this visit's read: its remaining calls to postgres nodes are skipped. */
   cacheHit = new Uint8Array(0);
   /** Visits allocated and not yet freed. */
@@ -36,6 +42,11 @@ export class VisitPool {
     this.resize(capacity);
   }
 
+  /** Ids below this have been used (a freed one has state FREE). */
+  get size(): number {
+    return this.used;
+  }
+
   alloc(): number {
     this.live++;
     if (this.freeTop > 0) return this.free[--this.freeTop]!;
@@ -45,6 +56,7 @@ export class VisitPool {
 
   release(id: number): void {
     this.live--;
+    this.state[id] = FREE;
     this.free[this.freeTop++] = id;
   }
 
@@ -70,6 +82,9 @@ export class VisitPool {
     this.tStart = grow(this.tStart, f64);
     this.work = grow(this.work, f64);
     this.timer = grow(this.timer, f64);
+    this.inst = grow(this.inst, i32);
+    this.attempt = grow(this.attempt, u8);
+    this.retryLink = grow(this.retryLink, i32);
     this.cacheHit = grow(this.cacheHit, u8);
     this.free = grow(this.free, i32);
   }

@@ -1,0 +1,194 @@
+// Faults in Chaos Mesh's vocabulary, planned in the scenario or injected while the run goes:
+// pod-kill and pod-failure act on a station's instances (instances.ts); network-delay and
+// network-loss on calls into a node; region-outage (and pod-failure of a node without
+// instances) cuts nodes off; db-primary-failure and cache-flush belong to the data tier, which
+// schedules the planned ones itself. A group target hits every node in the group.
+import type { Fault } from '../../../src-preload/contract/topology/index.js';
+import { createStream, type RandomStream } from '../engine/random.js';
+import { PRIORITY_NORMAL, type EventKind, type Simulator } from '../engine/simulator.js';
+import { faultTargets, SIMULATED_FAULTS } from './fault-targets.js';
+import type { InstanceManager } from './instances.js';
+import type { Plan } from './plan.js';
+import type { RunEvent } from './records.js';
+
+/** Per node: what faults do to calls into it now (read on the hot path). */
+export class NodeFaults {
+  /** 1 while any fault below is active on the node (one check on the hot path). */
+  readonly active: Uint8Array;
+  /** Cut-off faults in force (region outage, failure of a node without instances). */
+  readonly cut: Int32Array;
+  readonly loss: Float64Array;
+  readonly lossCount: Int32Array;
+  readonly delayMs: Float64Array;
+  readonly jitterMs: Float64Array;
+  readonly delayCount: Int32Array;
+
+  constructor(n: number) {
+    this.active = new Uint8Array(n);
+    this.cut = new Int32Array(n);
+    this.loss = new Float64Array(n);
+    this.lossCount = new Int32Array(n);
+    this.delayMs = new Float64Array(n);
+    this.jitterMs = new Float64Array(n);
+    this.delayCount = new Int32Array(n);
+  }
+
+  refresh(n: number): void {
+    if (this.lossCount[n] === 0) this.loss[n] = 0;
+    if (this.delayCount[n] === 0) {
+      this.delayMs[n] = 0;
+      this.jitterMs[n] = 0;
+    }
+    this.active[n] = this.cut[n]! > 0 || this.lossCount[n]! > 0 || this.delayCount[n]! > 0 ? 1 : 0;
+  }
+}
+
+/** What the faults need from the network. */
+export interface FaultHost {
+  readonly sim: Simulator;
+  readonly plan: Plan;
+  readonly events: { push(event: RunEvent): void };
+  readonly faults: NodeFaults;
+  readonly instances: InstanceManager;
+  /** Node `n` is cut off (delta +1) or one cut ends (−1). */
+  cut(n: number, delta: number): void;
+  /** The data tier's hooks for faults injected during the run. */
+  failPrimary(n: number): void;
+  flushCache(n: number): void;
+}
+
+interface ActiveFault {
+  fault: Fault;
+  nodes: number[];
+}
+
+export class FaultController {
+  private readonly rng: RandomStream;
+  private readonly evBegin: EventKind;
+  private readonly evEnd: EventKind;
+  private readonly planned: Fault[];
+  private readonly running: ActiveFault[] = [];
+
+  constructor(
+    private readonly host: FaultHost,
+    seed: number,
+  ) {
+    this.rng = createStream(seed, 'faults');
+    // The data tier schedules its own planned faults; unsupported types are plan warnings.
+    this.planned = host.plan.faults.filter((f) => SIMULATED_FAULTS.has(f.type) && f.type !== 'db-primary-failure' && f.type !== 'cache-flush');
+    this.evBegin = host.sim.register((j) => this.begin(this.planned[j]!, false));
+    this.evEnd = host.sim.register((j) => this.end(j));
+  }
+
+  start(): void {
+    this.planned.forEach((f, j) => this.host.sim.scheduleAt(Math.max(f.at * 1000, this.host.sim.now), PRIORITY_NORMAL, this.evBegin, j));
+  }
+
+  /** A fault now, whatever its `at` (Run.inject). */
+  inject(fault: Fault): void {
+    if (!SIMULATED_FAULTS.has(fault.type)) throw new Error(`${fault.type} faults are not simulated yet`);
+    if (faultTargets(this.host.plan, fault.target).length === 0) throw new Error(`fault ${fault.type}: "${fault.target}" is neither a node nor a group with nodes`);
+    this.begin(fault, true);
+  }
+
+  private begin(fault: Fault, injected: boolean): void {
+    const h = this.host;
+    const now = h.sim.now;
+    const nodes = faultTargets(h.plan, fault.target);
+    if (nodes.length === 0) return;
+    const durationMs = 'durationS' in fault && fault.durationS !== undefined ? fault.durationS * 1000 : Infinity;
+    const f = h.faults;
+    const stations = nodes.filter((n) => h.plan.nodes[n]!.behavior.type === 'station');
+    let detail = '';
+    switch (fault.type) {
+      case 'pod-kill': {
+        const killed = stations.reduce((sum, n) => sum + h.instances.kill(n, fault.count, this.rng), 0);
+        detail = `${killed} instance${killed === 1 ? '' : 's'} killed`;
+        break;
+      }
+      case 'pod-failure': {
+        const failed = stations.reduce((sum, n) => sum + h.instances.fail(n, fault.count, durationMs, this.rng), 0);
+        for (const n of nodes) if (!stations.includes(n)) h.cut(n, 1);
+        detail = `${failed} instance${failed === 1 ? '' : 's'} down`;
+        break;
+      }
+      case 'network-delay':
+        for (const n of nodes) {
+          f.delayMs[n]! += fault.delayMs;
+          f.jitterMs[n]! += fault.jitterMs;
+          f.delayCount[n]!++;
+          f.refresh(n);
+        }
+        detail = `calls in take ${fault.delayMs} ms ± ${fault.jitterMs} ms longer`;
+        break;
+      case 'network-loss':
+        for (const n of nodes) {
+          f.loss[n] = Math.min(1, f.loss[n]! + fault.lossPercent / 100);
+          f.lossCount[n]!++;
+          f.refresh(n);
+        }
+        detail = `${fault.lossPercent} % of calls in fail`;
+        break;
+      case 'region-outage':
+        for (const n of nodes) h.cut(n, 1);
+        detail = `${nodes.length} node${nodes.length === 1 ? '' : 's'} down`;
+        break;
+      case 'db-primary-failure':
+        for (const n of nodes) h.failPrimary(n);
+        detail = 'the primary fails';
+        break;
+      case 'cache-flush':
+        for (const n of nodes) h.flushCache(n);
+        detail = 'the cache is emptied';
+        break;
+      default:
+        return;
+    }
+    h.events.push({
+      tMs: now,
+      type: 'fault-started',
+      target: fault.target,
+      message: `${fault.type} on ${fault.target}${injected ? ' (injected)' : ''}: ${detail}${durationMs < Infinity ? ` for ${durationMs / 1000} s` : ''}`,
+      severity: 'warning',
+      data: { fault: fault.type, injected, nodes: nodes.length },
+    });
+    const lasting = fault.type === 'network-delay' || fault.type === 'network-loss' || fault.type === 'region-outage' || fault.type === 'pod-failure';
+    if (lasting && durationMs < Infinity) {
+      this.running.push({ fault, nodes });
+      h.sim.schedule(durationMs, PRIORITY_NORMAL, this.evEnd, this.running.length - 1);
+    }
+  }
+
+  private end(j: number): void {
+    const h = this.host;
+    const { fault, nodes } = this.running[j]!;
+    const f = h.faults;
+    switch (fault.type) {
+      case 'pod-failure':
+        // Instances come back on their own (instances.ts); nodes without instances reconnect.
+        for (const n of nodes) if (h.plan.nodes[n]!.behavior.type !== 'station') h.cut(n, -1);
+        break;
+      case 'network-delay':
+        for (const n of nodes) {
+          f.delayMs[n]! -= fault.delayMs;
+          f.jitterMs[n]! -= fault.jitterMs;
+          f.delayCount[n]!--;
+          f.refresh(n);
+        }
+        break;
+      case 'network-loss':
+        for (const n of nodes) {
+          f.loss[n] = Math.max(0, f.loss[n]! - fault.lossPercent / 100);
+          f.lossCount[n]!--;
+          f.refresh(n);
+        }
+        break;
+      case 'region-outage':
+        for (const n of nodes) h.cut(n, -1);
+        break;
+      default:
+        break;
+    }
+    h.events.push({ tMs: h.sim.now, type: 'fault-ended', target: fault.target, message: `${fault.type} on ${fault.target} ended`, severity: 'info', data: { fault: fault.type } });
+  }
+}
