@@ -5,6 +5,7 @@
 // idle instance takes the next message from its partitions, in turn, and hands it to the
 // consuming node as a request nobody waits for (outside every client's latency); when that
 // request is done it takes the next. Messages are counts per partition, never objects.
+// Messages carry no request class, so a consumption is served as the plan's first class.
 // Consumer lag = messages published and not yet consumed (waiting or being processed).
 // Beyond MAX_PARTITION_BACKLOG waiting messages a partition drops new ones (retention would
 // delete them in a real cluster); drops are counted and a warning event says so once per group.

@@ -146,7 +146,7 @@ export class PostgresModel {
       tMs: now,
       type: 'fault-started',
       target: this.id,
-      message: `${this.id}: ${this.b.mode === 'multi-master' ? `member ${k + 1} of ${this.members.length}` : 'the primary'} failed`,
+      message: `${this.id}: ${this.b.mode === 'multi-master' ? `member ${k + 1} of ${this.members.length}` : this.b.mode === 'replica' ? 'the replica' : 'the primary'} failed`,
       severity: 'critical',
       data: { fault: 'db-primary-failure', member: k },
     });
