@@ -2,6 +2,8 @@
 export interface CliIo {
   out(text: string): void;
   err(text: string): void;
+  /** True when stderr is a terminal (progress bars draw only there). */
+  errTTY?: boolean;
 }
 
 export interface Command {

@@ -2,14 +2,15 @@ import { APP_VERSION, PRODUCT_NAME } from '../app/app-info.js';
 import type { Command } from './command.js';
 import { exportCommand } from './commands/export.js';
 import { importCommand } from './commands/import.js';
+import { runCommand } from './commands/run.js';
 import { schemaCommand } from './commands/schema.js';
 import { validateCommand } from './commands/validate.js';
 import { versionCommand } from './commands/version.js';
 
 export { EXIT, type CliIo, type Command } from './command.js';
 
-/** Later issues add run and bench here. */
-export const COMMANDS: readonly Command[] = [validateCommand, exportCommand, importCommand, schemaCommand, versionCommand];
+/** Later issues add bench here. */
+export const COMMANDS: readonly Command[] = [validateCommand, runCommand, exportCommand, importCommand, schemaCommand, versionCommand];
 
 export function helpText(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length), 4) + 2;

@@ -4,6 +4,7 @@ import { runCli } from './run-cli.js';
 const io = {
   out: (text: string) => process.stdout.write(text),
   err: (text: string) => process.stderr.write(text),
+  errTTY: process.stderr.isTTY === true,
 };
 
 process.exitCode = await runCli(process.argv.slice(2), io);
