@@ -134,11 +134,11 @@ describe('calls', () => {
   });
 
   it('passes through nodes without a model (zero time) and says so', () => {
-    const doc = topology({ src: source(10, { arrivals: 'deterministic' }), cache: { kind: 'redis' }, a: box(5) }, [call('src', 'cache'), call('cache', 'a')]);
+    const doc = topology({ src: source(10, { arrivals: 'deterministic' }), logs: { kind: 'kibana' }, a: box(5) }, [call('src', 'logs'), call('logs', 'a')]);
     const s = run(doc, { durationS: 10 });
-    expect(s.nodes.cache!.latency_ms.mean).toBe(0);
+    expect(s.nodes.logs!.latency_ms.mean).toBe(0);
     expect(s.sources.src!.latency_ms.mean).toBeCloseTo(5, 9);
-    expect(s.warnings.join('\n')).toMatch(/cache: redis has no model yet/);
+    expect(s.warnings.join('\n')).toMatch(/logs: kibana has no model yet/);
   });
 });
 
