@@ -2,7 +2,9 @@
 // reasonably tight, Little's law on the recorded data; each comparison printed as a table row.
 import { expect } from 'vitest';
 import type { RunSummary } from '../../../../src-main/kernel/index.js';
-import { interval99, type Interval } from './batch-means.js';
+import { interval99, runBatches, type BatchResult, type Interval } from './batch-means.js';
+import { littleChecks } from './little.js';
+import type { ValidationCase } from './validation-cases.js';
 
 export interface Row {
   case: string;
@@ -26,11 +28,18 @@ export function expectInInterval(label: string, quantity: string, batches: reado
 
 /** Little's law L = λW at every station of a finished run, within `tolerance` (relative). */
 export function expectLittle(summary: RunSummary, tolerance = 0.01): void {
-  for (const [id, n] of Object.entries(summary.nodes)) {
-    if (n.completions === 0 || n.mean_in_system === 0) continue;
-    const lambdaW = (n.throughput_rps / 1000) * n.latency_ms.mean;
-    expect(Math.abs(n.mean_in_system - lambdaW) / n.mean_in_system, `Little's law at ${id}: L = ${n.mean_in_system}, λW = ${lambdaW}`).toBeLessThan(tolerance);
-    const lambdaWq = (n.throughput_rps / 1000) * n.wait_ms.mean;
-    if (n.mean_queue_length > 0.01) expect(Math.abs(n.mean_queue_length - lambdaWq) / n.mean_queue_length, `Little's law (queue) at ${id}`).toBeLessThan(tolerance);
+  for (const c of littleChecks(summary)) {
+    expect(Math.abs(c.l - c.lambdaW) / c.l, `Little's law at ${c.node}: L = ${c.l}, λW = ${c.lambdaW}`).toBeLessThan(tolerance);
+    if (c.lq > 0.01) expect(Math.abs(c.lq - c.lambdaWq) / c.lq, `Little's law (queue) at ${c.node}`).toBeLessThan(tolerance);
   }
+}
+
+/** Runs a case of the suite: every check inside its interval, Little's law, a complete run, the queue (of `server`) never past its capacity. */
+export function expectCase(c: ValidationCase): BatchResult {
+  const r = runBatches(c.doc(), c.plan);
+  for (const check of c.checks) expectInInterval(c.model, check.quantity, check.batches(r), check.theory, check.tight);
+  expectLittle(r.summary);
+  expect(r.summary.totals.complete).toBe(true);
+  if (c.queueCapacity !== undefined) expect(Math.max(...r.nodes.server!.lq)).toBeLessThanOrEqual(c.queueCapacity);
+  return r;
 }
