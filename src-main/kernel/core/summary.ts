@@ -49,7 +49,7 @@ export interface NodeSummary {
   wait_ms: { mean: number };
   /** Arrival to response, downstream calls and their link latency included. */
   response_ms: LatencySummary;
-  /** Busy servers / servers; null for nodes without servers. */
+  /** Busy servers / servers (time averages, so scaling counts); null for nodes without servers. */
   utilization: number | null;
   servers: number | null;
   mean_queue_length: number;
@@ -173,10 +173,14 @@ export function summarize(
       };
       return;
     }
-    const servers = node.behavior.type === 'station' ? node.behavior.servers : null;
+    const b = node.behavior;
+    /** Servers at the start (stations: replicas × concurrency; PostgreSQL: all connections). */
+    const servers = b.type === 'station' || b.type === 'postgres' ? b.servers : null;
     const busy = m.busy.mean(now);
     const queue = m.queue.mean(now);
-    const replicas = m.replicas.mean(now);
+    const scale = mon.model.instanceScale[i]!;
+    const replicas = m.replicas.mean(now) * scale;
+    const capacity = replicas * mon.model.concurrency[i]!;
     const memoryMean = memoryMiB(mon.model, i, replicas, queue + busy);
     const nodeCost = replicas * mon.model.price[i]! * measuredHours;
     cost += nodeCost;
@@ -190,12 +194,12 @@ export function summarize(
       latency_ms: latencyOf(m.latency),
       wait_ms: { mean: m.completions > 0 ? m.waitSum / m.completions : 0 },
       response_ms: latencyOf(m.response),
-      utilization: servers === null ? null : servers > 0 ? busy / servers : 0,
+      utilization: servers === null ? null : capacity > 0 ? busy / capacity : 0,
       servers,
       mean_queue_length: queue,
       mean_in_system: queue + busy,
       classes: nodeClasses(classNames, m),
-      replicas: { mean: replicas, max: m.replicas.max },
+      replicas: { mean: replicas, max: m.replicas.max * scale },
       cpu_cores: { mean: cpuCores(mon.model, i, replicas, busy) },
       memory_mib: { mean: memoryMean, max: Math.max(memoryMean, orZero(mon.memoryMax(i))) },
       cost: nodeCost,

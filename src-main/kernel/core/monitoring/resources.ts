@@ -9,7 +9,9 @@
 // - Cost per hour = instances (starting ones included) × the instance-hour price: the node
 //   group's instanceHourCost, else its parent group's (and so on up), else
 //   settings.instanceHourCost. The run's cost is ∫ instances · price dt.
-// Traffic sources are not instances: no CPU, memory or cost (NaN in the series).
+// Traffic sources are not instances: no CPU, memory or cost (NaN in the series). A PostgreSQL
+// node runs one instance per member (primary and replicas, or the multi-master nodes), each with
+// maxConnections servers; other nodes without a model run one instance.
 import type { Topology } from '../../../../src-preload/contract/topology/index.js';
 import type { Plan } from '../plan.js';
 
@@ -28,6 +30,8 @@ export interface ResourceModel {
   price: Float64Array;
   /** Requests one instance serves at once; Infinity for nodes without servers. */
   concurrency: Float64Array;
+  /** Instances per replica the network counts (PostgreSQL: its members; else 1). */
+  instanceScale: Float64Array;
 }
 
 export function buildResourceModel(doc: Topology, plan: Plan): ResourceModel {
@@ -38,6 +42,7 @@ export function buildResourceModel(doc: Topology, plan: Plan): ResourceModel {
     memoryPerRequestMiB: new Float64Array(n),
     price: new Float64Array(n),
     concurrency: new Float64Array(n),
+    instanceScale: new Float64Array(n).fill(1),
   };
   plan.nodes.forEach((p, i) => {
     const node = doc.nodes[p.id]!;
@@ -46,7 +51,9 @@ export function buildResourceModel(doc: Topology, plan: Plan): ResourceModel {
     model.memoryMiB[i] = source ? NaN : node.resources.memoryMiB;
     model.memoryPerRequestMiB[i] = 'memoryPerRequestMiB' in node && typeof node.memoryPerRequestMiB === 'number' ? node.memoryPerRequestMiB : 0;
     model.price[i] = source ? 0 : instanceHourPrice(doc, node.group);
-    model.concurrency[i] = p.behavior.type === 'station' ? p.behavior.concurrency : Infinity;
+    const b = p.behavior;
+    model.concurrency[i] = b.type === 'station' ? b.concurrency : b.type === 'postgres' ? b.servers / b.members : Infinity;
+    if (b.type === 'postgres') model.instanceScale[i] = b.members;
   });
   return model;
 }

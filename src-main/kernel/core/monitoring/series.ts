@@ -138,15 +138,16 @@ export class SeriesRecorder {
         values[o + M.cost_per_hour] = NaN;
       } else {
         const busy = dt > 0 ? (busyArea - last.busy[i]!) / dt : m.busy.value;
-        const instances = dt > 0 ? (replicaArea - last.replicas[i]!) / dt : m.replicas.value;
+        const scale = model.instanceScale[i]!;
+        const instances = (dt > 0 ? (replicaArea - last.replicas[i]!) / dt : m.replicas.value) * scale;
         const servers = instances * model.concurrency[i]!;
-        const replicas = net.replicaCount(i);
+        const replicas = net.replicaCount(i) * scale;
         const memory = memoryMiB(model, i, replicas, inNode);
         values[o + M.utilization_percent] = servers > 0 && servers < Infinity ? (busy / servers) * 100 : NaN;
         values[o + M.cpu_cores] = cpuCores(model, i, instances, busy);
         values[o + M.memory_mib] = memory;
         values[o + M.replicas] = replicas;
-        values[o + M.ready_replicas] = net.readyReplicaCount(i);
+        values[o + M.ready_replicas] = net.readyReplicaCount(i) * scale;
         values[o + M.cost_per_hour] = replicas * model.price[i]!;
         if (!(memory <= this.memoryMax[i]!)) this.memoryMax[i] = memory;
       }
