@@ -10,6 +10,7 @@
 import { describe, expect, it } from 'vitest';
 import { BASE_MEMORY_SHARE, IDLE_CPU_SHARE, createRun, SERIES_METRICS, type SeriesFrame } from '../../../src-main/kernel/index.js';
 import { topologySchema } from '../../../src-preload/contract/index.js';
+import { template } from './helpers/documents.js';
 
 const doc = topologySchema.parse({
   apiVersion: 'devsim.io/v1',
@@ -91,5 +92,22 @@ describe('CPU, memory and cost model', () => {
     }
     // ∫ cost rate dt over the frames is the run's cost.
     expect(frames.reduce((sum, f) => sum + (at(f, 1, 'cost_per_hour') + at(f, 2, 'cost_per_hour')) / 60, 0)).toBeCloseTo(0.74, 12);
+  });
+
+  it('counts a PostgreSQL primary with two replicas as three instances, its connections as servers', () => {
+    // production: db in us-east-1 at $0.0832 an instance-hour, 2 cores each, 200 connections per member.
+    const r = createRun(template('production'), { durationS: 600, warmupS: 0, seriesIntervalS: 60 });
+    r.advance();
+    const frames = r.drain().frames;
+    const db = r.summary().nodes.db!;
+    expect(db.replicas).toEqual({ mean: 3, max: 3 });
+    expect(db.cost).toBeCloseTo(3 * 0.0832 * (600 / 3600), 12);
+    expect(db.servers).toBe(600);
+    expect(db.cpu_cores.mean).toBeGreaterThanOrEqual(2 * 0.02 * 3);
+    const i = r.seriesLayout.nodes.indexOf('db');
+    for (const f of frames) {
+      expect(at(f, i, 'replicas')).toBe(3);
+      expect(at(f, i, 'cost_per_hour')).toBeCloseTo(3 * 0.0832, 12);
+    }
   });
 });
