@@ -2,6 +2,7 @@
 // make up, and figures that follow from how each template wires its databases, caches and Kafka.
 import { describe, expect, it } from 'vitest';
 import { createRun } from '../../../src-main/kernel/index.js';
+import { summarizeDataTier } from '../../../src-main/kernel/core/datastore/summary.js';
 import { dataRun } from './helpers/data-network.js';
 import { template } from './helpers/documents.js';
 
@@ -71,5 +72,27 @@ describe('templates with the data tier', () => {
     // A fifth of the queries failed for the 10 s before the member was dropped, and none after.
     expect(errorsAtFailover).toBeGreaterThan(0);
     expect(dbMetrics.errors).toBe(errorsAtFailover);
+  });
+});
+
+describe('the data-tier summary', () => {
+  it('gives each data node its figures: data loss for PostgreSQL, measured hit ratio for Redis, lag per group for Kafka', () => {
+    const r = dataRun(template('experimental'), 1, 60);
+    r.to(60);
+    const s = summarizeDataTier(r.net.data, r.net.plan.nodes.map((n) => n.id));
+    expect(Object.keys(s).sort()).toEqual(['cache', 'db', 'kafka']);
+    const db = s.db!;
+    if (db.kind !== 'postgres') throw new Error('db is postgres');
+    expect(db.rpo_seconds).toBe(60);
+    expect(db.rto_seconds).toBe(10);
+    expect(db.served_per_member).toHaveLength(5);
+    expect(db.members_up).toBe(5);
+    const cache = s.cache!;
+    if (cache.kind !== 'redis') throw new Error('cache is redis');
+    expect(cache.hits / cache.lookups).toBe(cache.hit_ratio);
+    const kafka = s.kafka!;
+    if (kafka.kind !== 'kafka') throw new Error('kafka is kafka');
+    expect(kafka.groups.map((g) => g.group).sort()).toEqual(['anomaly-detection', 'autoscaling', 'load-prediction']);
+    expect(kafka.consumer_lag).toBe(kafka.groups.reduce((a, g) => a + g.lag, 0));
   });
 });
