@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
-const benches = ['kernel-engine-hold.mjs', 'kernel-models.mjs'];
+const benches = ['kernel-engine-hold.mjs', 'kernel-models.mjs', 'kernel-production-day.mjs'];
 let failed = false;
 for (const bench of benches) {
   console.log(`\n== ${bench}`);

@@ -14,19 +14,24 @@ export const loadKernel = () => loadBundled(join('src-main', 'kernel', 'index.ts
 /** Any TypeScript module of the repository (with its packages), bundled. */
 export async function loadBundled(entry) {
   const dir = mkdtempSync(join(tmpdir(), 'devsim-bench-'));
-  const file = join(dir, 'bundle.mjs');
   try {
-    await build({
-      input: join(root, entry),
-      platform: 'node',
-      output: { file, format: 'esm', minify: true },
-      logLevel: 'silent',
-      write: true,
-    });
-    return await import(pathToFileURL(file).href);
+    return await import(pathToFileURL(await bundleFile(entry, dir)).href);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** Bundles a TypeScript module into an ES module file in `dir` (for child processes to import without bundling). */
+export async function bundleFile(entry, dir) {
+  const file = join(dir, `${entry.replace(/[^A-Za-z0-9]+/g, '-')}.mjs`);
+  await build({
+    input: join(root, entry),
+    platform: 'node',
+    output: { file, format: 'esm', minify: true },
+    logLevel: 'silent',
+    write: true,
+  });
+  return file;
 }
 
 /** Median of numbers. */
