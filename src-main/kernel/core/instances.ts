@@ -35,13 +35,13 @@ export class InstanceManager {
     this.evRecover = host.sim.register((x) => this.onRecover(x % this.count, Math.floor(x / this.count)));
   }
 
-  /** The document's replicas at time 0: ready at once, or after the start-up time (quietly: no events for the initial set). */
+  /** The document's replicas at time 0: ready at once (quietly), or started and ready after the start-up time (a cold start: with events). */
   start(replicas: readonly number[]): void {
     const now = this.host.sim.now;
     this.stations.forEach((st, n) => {
       if (st === null) return;
       st.desired = replicas[n]!;
-      for (let k = 0; k < st.desired; k++) this.launch(st, n, now, false);
+      for (let k = 0; k < st.desired; k++) this.launch(st, n, now, st.startupMs > 0);
       this.host.nodeChanged(n);
     });
   }
