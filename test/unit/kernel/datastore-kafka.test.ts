@@ -5,6 +5,14 @@
 import { describe, expect, it } from 'vitest';
 import type { TopologyInput } from '../../../src-preload/contract/index.js';
 import { createRun } from '../../../src-main/kernel/index.js';
+import type { DataHost } from '../../../src-main/kernel/core/datastore/host.js';
+import { BrokerModel } from '../../../src-main/kernel/core/datastore/kafka.js';
+import type { BrokerBehavior } from '../../../src-main/kernel/core/datastore/plan.js';
+import { VisitInts } from '../../../src-main/kernel/core/datastore/visit-ints.js';
+import { NodeMetrics } from '../../../src-main/kernel/core/node-metrics.js';
+import { EventLog } from '../../../src-main/kernel/core/records.js';
+import { VisitPool } from '../../../src-main/kernel/core/visits.js';
+import { Simulator } from '../../../src-main/kernel/engine/simulator.js';
 import { dataRun } from './helpers/data-network.js';
 import { topology } from './helpers/documents.js';
 
@@ -112,5 +120,44 @@ describe('Kafka', () => {
     expect(s.sources.src!.requests).toBe(99);
     expect(s.sources.src!.completed).toBe(99);
     expect(s.nodes.c!.completions).toBe(99);
+  });
+});
+
+describe('Kafka backlog bound', () => {
+  it('drops messages for a group past the partition backlog bound, counts them and warns once', () => {
+    const sim = new Simulator();
+    const pool = new VisitPool();
+    const events = new EventLog();
+    const metrics = [new NodeMetrics(), new NodeMetrics()];
+    const host: DataHost = {
+      sim,
+      pool,
+      metrics,
+      events,
+      proceed: (v) => pool.release(v),
+      fail: (v) => pool.release(v),
+      // The consumer never finishes: the one message it took stays in process.
+      dispatch: () => pool.alloc(),
+    };
+    const behavior: BrokerBehavior = {
+      type: 'broker',
+      latency: { type: 'constant', valueMs: 1 },
+      topics: [{ name: 'events', partitions: 1 }],
+      groups: [{ topic: 0, group: 'slow', consumer: 1, instances: 1, latencyMs: 0 }],
+    };
+    const broker = new BrokerModel(0, 'kafka', behavior, 1, host, sim.register((v) => broker.onAppended(v)), Int32Array.of(0), new VisitInts(), new VisitInts(), 0, 5);
+    for (let i = 0; i < 20; i++) {
+      const v = pool.alloc();
+      pool.node[v] = 0;
+      pool.link[v] = 0;
+      pool.tArrive[v] = sim.now;
+      broker.arrive(v);
+    }
+    sim.runUntil(10);
+    const [group] = broker.groups;
+    // One in process, five waiting, fourteen dropped.
+    expect(broker.lag).toBe(6);
+    expect(group!.dropped).toBe(14);
+    expect(events.drain().filter((e) => e.type === 'messages-dropped')).toHaveLength(1);
   });
 });

@@ -62,6 +62,8 @@ export class BrokerModel {
     private readonly instanceOf: VisitInts,
     /** The tier-wide number of this broker's first group, kept on consumption visits. */
     readonly groupBase: number,
+    /** Waiting messages per partition and group beyond which new ones are dropped. */
+    private readonly backlogLimit = MAX_PARTITION_BACKLOG,
   ) {
     this.latency = createSampler(b.latency, createStream(seed, `${id}/append`));
     this.groups = b.groups.map((g, i) => new ConsumerGroup(i, g, b.topics[g.topic]!.partitions));
@@ -115,7 +117,7 @@ export class BrokerModel {
     const groups = this.byTopic[topic]!;
     for (let i = 0; i < groups.length; i++) {
       const group = groups[i]!;
-      if (group.waiting[part]! >= MAX_PARTITION_BACKLOG) {
+      if (group.waiting[part]! >= this.backlogLimit) {
         if (group.dropped++ === 0) this.warnDropping(group);
         continue;
       }
@@ -151,7 +153,7 @@ export class BrokerModel {
       tMs: this.host.sim.now,
       type: 'messages-dropped',
       target: this.id,
-      message: `${this.id}: group "${group.plan.group}" is ${MAX_PARTITION_BACKLOG} messages behind on a partition of "${topic}"; new messages are dropped for it`,
+      message: `${this.id}: group "${group.plan.group}" is ${this.backlogLimit} messages behind on a partition of "${topic}"; new messages are dropped for it`,
       severity: 'warning',
       data: { topic, group: group.plan.group },
     });
