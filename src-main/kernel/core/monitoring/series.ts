@@ -7,7 +7,8 @@
 //   fraction); memory, queue, in-flight, replicas, up and the cost rate as gauges at the scrape.
 // NaN means no data (no completions, no servers, a traffic source's resources). Frames wait
 // for the host's drain in a bounded buffer: past it the oldest are dropped and counted.
-// Alert rules are evaluated on each frame's values.
+// Alert rules are evaluated on each frame's values. Frames cover the whole run, warm-up
+// included (the summary leaves the warm-up out; the series show it).
 import { PRIORITY_LATE, type EventKind, type Simulator } from '../../engine/simulator.js';
 import type { Network } from '../network.js';
 import { SERIES_METRICS, type SeriesFrame, type SeriesLayout, type SeriesMetric } from '../records.js';
