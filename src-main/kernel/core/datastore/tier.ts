@@ -4,6 +4,7 @@
 import type { EventKind } from '../../engine/simulator.js';
 import { PRIORITY_NORMAL } from '../../engine/simulator.js';
 import type { Plan } from '../plan.js';
+import { IN_NODE } from '../visits.js';
 import { backupRpoSeconds, type DataLossSummary } from './backup.js';
 import type { DataGauges } from './gauges.js';
 import type { DataHost } from './host.js';
@@ -86,6 +87,7 @@ export class DataTier implements DataGauges {
 
   /** A visit reaches data-tier node n (the network has counted the arrival and set tArrive). */
   arrive(v: number, n: number): void {
+    this.host.pool.state[v] = IN_NODE;
     switch (this.kind[n]) {
       case POSTGRES:
         this.postgres[n]!.arrive(v);
