@@ -6,7 +6,7 @@ import type { RunOptions } from '../kernel/index.js';
 import { loadRateSeries } from './rate-series.js';
 
 export interface PreparedRun {
-  /** The document as the run uses it (series interval applied). */
+  /** The document the run uses (stored with the run as its snapshot). */
   document: Topology;
   options: RunOptions;
   parameters: RunInfo['parameters'];
@@ -22,15 +22,12 @@ export function prepareRun(doc: Topology, params: RunParameters, documentPath: s
   if (!(warmupS < durationS)) {
     throw new ContractError('BAD_REQUEST', `the warm-up (${warmupS} s) must be shorter than the run (${durationS} s)`, 'parameters.warmupS');
   }
-  const document: Topology =
-    seriesIntervalS === doc.settings.monitoring.scrapeIntervalS
-      ? doc
-      : { ...doc, settings: { ...doc.settings, monitoring: { ...doc.settings.monitoring, scrapeIntervalS: seriesIntervalS } } };
   const rateSeries = loadRateSeries(doc, documentPath);
   const options: RunOptions = {
     seed,
     durationS,
     warmupS,
+    ...(params.seriesIntervalS === undefined ? {} : { seriesIntervalS: params.seriesIntervalS }),
     ...(params.maxEvents === undefined ? {} : { maxEvents: params.maxEvents }),
     ...(Object.keys(rateSeries).length === 0 ? {} : { rateSeries }),
   };
@@ -41,5 +38,5 @@ export function prepareRun(doc: Topology, params: RunParameters, documentPath: s
     seriesIntervalS,
     ...(params.maxEvents === undefined ? {} : { maxEvents: params.maxEvents }),
   };
-  return { document, options, parameters, seed, endMs: durationS * 1000 };
+  return { document: doc, options, parameters, seed, endMs: durationS * 1000 };
 }

@@ -2,8 +2,7 @@
 // run from workerData, drives it and posts batches of records to the run service in main.
 // An exception here ends only this thread; main reports the run as failed.
 import { parentPort, workerData } from 'node:worker_threads';
-import type { Fault } from '../../src-preload/contract/index.js';
-import { createRun, type Run } from '../kernel/index.js';
+import { createRun } from '../kernel/index.js';
 import { RunDriver } from './run-driver.js';
 import type { FromWorker, ToWorker, WorkerStart } from './worker-protocol.js';
 
@@ -27,9 +26,6 @@ const driver = new RunDriver(run, { speed: start.speed }, {
   },
 });
 
-/** Run.inject arrives with K1's faults; until then a typed "not yet". */
-type Injectable = Run & { inject?: (fault: Fault) => void };
-
 port.on('message', (message: ToWorker) => {
   switch (message.type) {
     case 'pause':
@@ -40,18 +36,14 @@ port.on('message', (message: ToWorker) => {
       return driver.step(message.events);
     case 'speed':
       return driver.setSpeed(message.speed);
-    case 'inject': {
-      const inject = (run as Injectable).inject;
-      if (typeof inject !== 'function') {
-        return post({ type: 'reply', requestId: message.requestId, error: { code: 'UNAVAILABLE', message: 'This kernel cannot inject faults into a running run yet; plan them in the scenario instead.' } });
-      }
+    case 'inject':
       try {
-        inject.call(run, message.fault);
+        run.inject(message.fault);
         return post({ type: 'reply', requestId: message.requestId });
       } catch (err) {
+        // A target or fault type the kernel cannot act on, or a run that has just ended.
         return post({ type: 'reply', requestId: message.requestId, error: { code: 'BAD_REQUEST', message: (err as Error).message } });
       }
-    }
   }
 });
 

@@ -29,4 +29,4 @@ export type FromWorker =
   | { type: 'started'; layout: SeriesLayout }
   | { type: 'batch'; frames: SeriesFrame[]; events: RunEvent[]; progress: DriverProgress }
   | { type: 'done'; state: RunState; stopReason: string | null; summary: RunSummary; progress: DriverProgress; wallMs: number }
-  | { type: 'reply'; requestId: number; error?: { code: 'UNAVAILABLE' | 'BAD_REQUEST'; message: string } };
+  | { type: 'reply'; requestId: number; error?: { code: 'BAD_REQUEST'; message: string } };

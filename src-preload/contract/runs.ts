@@ -98,7 +98,7 @@ export const runMethods = {
   stepRun: { args: byId.extend({ events: z.number().int().min(1).max(1_000_000).default(1) }).strict(), result: runInfoSchema },
   setRunSpeed: { args: byId.extend({ speed: runSpeedSchema }).strict(), result: runInfoSchema },
   cancelRun: { args: byId, result: runInfoSchema },
-  /** A fault now (its `at` is ignored); NOT_FOUND for a finished run, UNAVAILABLE when the kernel cannot yet. */
+  /** A fault now (its `at` is ignored); BAD_REQUEST for a run that is not going or a target the kernel cannot act on. */
   injectFault: { args: byId.extend({ fault: faultSchema }).strict(), result: runInfoSchema },
   listRuns: { args: z.undefined(), result: z.array(runInfoSchema) },
   getRun: { args: byId, result: runInfoSchema },

@@ -1,5 +1,4 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createRun } from '../../../src-main/kernel/index.js';
 import { ContractError, type RunInfo, type Topology } from '../../../src-preload/contract/index.js';
 import { startService, template, type ServiceFixture } from './service-fixture.js';
 import { buildRunWorker } from './worker-bundle.js';
@@ -22,7 +21,7 @@ const LONG = params({ durationS: 1_000_000 });
 describe('run service', () => {
   it('runs a document in a worker to completion and stores its summary with wall-clock totals', async () => {
     fixture = startService(workerFile);
-    const started = fixture.service.start({ document: mm1(), parameters: params({ durationS: 600, seed: 7 }) });
+    const started = fixture.service.start({ document: mm1(), parameters: params({ durationS: 600, seed: 7, seriesIntervalS: 10 }) });
     expect(['queued', 'running']).toContain(started.state);
     const done = await fixture.finished(started.id);
     expect(done.state).toBe('completed');
@@ -35,6 +34,17 @@ describe('run service', () => {
     expect(stored).toMatchObject({ state: 'completed', seed: 7, simulatedMs: 600_000, events: totals.events });
     expect(stored.layout.nodes).toContain('server');
     expect(fixture.service.list().map((r) => r.id)).toEqual([started.id]);
+    // the series at the interval asked for, stored frame by frame
+    const { layout, frames, truncated } = fixture.service.series({ id: started.id, limit: 10_000 });
+    expect(layout.intervalMs).toBe(10_000);
+    expect(truncated).toBe(false);
+    expect(frames.map((f) => f.tMs)).toEqual(Array.from({ length: 60 }, (_, i) => (i + 1) * 10_000));
+    for (const f of frames) expect(f.values).toHaveLength(layout.nodes.length * layout.metrics.length);
+    const server = fixture.service.series({ id: started.id, nodes: ['server'], fromMs: 300_000, limit: 10_000 });
+    const arrivals = server.layout.metrics.indexOf('arrivals_rps');
+    const mean = server.frames.reduce((sum, f) => sum + f.values[arrivals]!, 0) / server.frames.length;
+    expect(mean).toBeGreaterThan(6); // λ = 8/s
+    expect(mean).toBeLessThan(10);
   });
 
   it('refuses parameters the kernel cannot run, in main, naming the field', () => {
@@ -125,15 +135,17 @@ describe('run service', () => {
     expect(fixture.service.setSpeed(id, 1000).parameters.speed).toBe('max'); // stored parameters are what it started with
   });
 
-  it('answers a fault injection with a typed error while the kernel cannot inject', async () => {
+  it('injects a fault into a running run, and refuses one the kernel cannot act on', async () => {
     fixture = startService(workerFile);
     const { id } = fixture.service.start({ document: mm1(), parameters: LONG });
     await fixture.progress(id, (p) => p.events > 0);
-    const canInject = typeof (createRun(mm1(), { durationS: 1, warmupS: 0 }) as { inject?: unknown }).inject === 'function';
-    const answer = fixture.service.inject(id, { type: 'pod-kill', at: 0, target: 'server', count: 1 });
-    if (canInject) await expect(answer).resolves.toMatchObject({ id });
-    else await expect(answer).rejects.toMatchObject({ code: 'UNAVAILABLE' });
+    await expect(fixture.service.inject(id, { type: 'pod-kill', at: 0, target: 'server', count: 1 })).resolves.toMatchObject({ id, state: 'running' });
+    const killed = await fixture.recorded(id, (e) => e.type === 'instance-killed' && e.target === 'server');
+    expect(killed.severity).toBe('warning');
+    await expect(fixture.service.inject(id, { type: 'pod-kill', at: 0, target: 'no-such-node', count: 1 })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
     expect(fixture.service.get(id).state).toBe('running');
+    fixture.service.cancel(id);
+    await expect(fixture.service.inject(id, { type: 'pod-kill', at: 0, target: 'server', count: 1 })).rejects.toThrow(/has ended \(cancelled\)/);
   });
 
   it('deletes a run with its records, and says when there is none', async () => {

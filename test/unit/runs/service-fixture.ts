@@ -7,7 +7,7 @@ import { createMemoryLogger } from '../../../src-main/app/logger.js';
 import { loadDocument } from '../../../src-main/documents/load-document.js';
 import { RunService, type RunServiceOptions } from '../../../src-main/runs/run-service.js';
 import { Store } from '../../../src-main/store/store.js';
-import type { EventName, EventPayload, RunInfo, Topology } from '../../../src-preload/contract/index.js';
+import type { EventName, EventPayload, RunEventDto, RunInfo, Topology } from '../../../src-preload/contract/index.js';
 
 export const templatesDir = resolve(import.meta.dirname, '../../../resources/templates');
 
@@ -31,6 +31,8 @@ export interface ServiceFixture {
   finished(id: string, timeoutMs?: number): Promise<RunInfo>;
   /** Resolves once a runProgress of the run satisfies the test. */
   progress(id: string, test: (p: EventPayload<'runProgress'>) => boolean, timeoutMs?: number): Promise<EventPayload<'runProgress'>>;
+  /** Resolves with the first runRecords event of the run that satisfies the test. */
+  recorded(id: string, test: (e: RunEventDto) => boolean, timeoutMs?: number): Promise<RunEventDto>;
   close(): void;
 }
 
@@ -80,6 +82,19 @@ export function startService(workerFile: string, options: Partial<RunServiceOpti
         },
         timeoutMs,
         `progress of run ${id}`,
+      ),
+    recorded: (id, test, timeoutMs = 30_000) =>
+      waitFor(
+        () => {
+          for (const h of heard) {
+            if (h.name !== 'runRecords' || (h.payload as EventPayload<'runRecords'>).id !== id) continue;
+            const found = (h.payload as EventPayload<'runRecords'>).events.find(test);
+            if (found) return found;
+          }
+          return undefined;
+        },
+        timeoutMs,
+        `a recorded event of run ${id}`,
       ),
     close() {
       service.close();
