@@ -128,6 +128,15 @@ describe('primary failure', () => {
     expect(s.sources.src!.errors).toBe(0);
   });
 
+  it('a single server that fails stays down: every query fails from then on, and the node reads as down', () => {
+    const r = dataRun(doc({ src: source(10, READ_WRITE, 'deterministic'), db: db({}) }, { faults: [{ type: 'db-primary-failure', at: 10, target: 'db' }] }), 1, 20);
+    r.to(20);
+    const m = r.net.metrics[r.at('db')]!;
+    expect(m.completions).toBe(99); // 0.1 … 9.9 s
+    expect(m.errors).toBe(100); // 10.0 … 19.9 s
+    expect(m.up.mean(20_000)).toBeCloseTo(0.5, 9);
+  });
+
   it('multi-master drops the failed member after promotionS and the others take its share', () => {
     const r = dataRun(
       doc({ src: source(100), db: db({ topology: { mode: 'multi-master', nodes: 4 }, failover: { automatic: true, promotionS: 2 } }) }, { faults: [{ type: 'db-primary-failure', at: 10, target: 'db' }] }),

@@ -132,6 +132,8 @@ export class PostgresModel {
     const m = host.metrics[this.node]!;
     mem.up = false;
     mem.epoch++;
+    // The node as a whole is down for the series and alerts only when no member is left.
+    if (!this.members.some((x) => x.up)) m.up.set(now, 0);
     m.busy.add(now, -mem.busy);
     mem.busy = 0;
     m.queue.add(now, -mem.queued);
