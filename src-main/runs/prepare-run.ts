@@ -1,7 +1,7 @@
 // Checks a run request against its document and turns it into what the kernel takes, in main
 // (or the CLI) before any worker starts: bad parameters and bad rate files are refused here
 // with the field they concern, never discovered by a crashing worker.
-import { ContractError, type RunInfo, type RunParameters, type Topology } from '../../src-preload/contract/index.js';
+import { ContractError, validateTopology, type RunInfo, type RunParameters, type Topology } from '../../src-preload/contract/index.js';
 import type { RunOptions } from '../kernel/index.js';
 import { loadRateSeries } from './rate-series.js';
 
@@ -15,6 +15,11 @@ export interface PreparedRun {
 }
 
 export function prepareRun(doc: Topology, params: RunParameters, documentPath: string | null): PreparedRun {
+  const errors = validateTopology(doc).filter((f) => f.severity === 'error');
+  if (errors.length > 0) {
+    const more = errors.length > 1 ? ` (and ${errors.length - 1} more; validate the document to see them all)` : '';
+    throw new ContractError('BAD_REQUEST', `The document has errors to fix before it can run: ${errors[0]!.message}${more}`, `document.${errors[0]!.path}`);
+  }
   const durationS = params.durationS ?? doc.scenario.durationS;
   const warmupS = params.warmupS ?? doc.scenario.warmupS;
   const seed = params.seed ?? doc.scenario.seed;

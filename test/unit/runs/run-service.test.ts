@@ -47,10 +47,14 @@ describe('run service', () => {
     expect(mean).toBeLessThan(10);
   });
 
-  it('refuses parameters the kernel cannot run, in main, naming the field', () => {
+  it('refuses documents with errors and parameters the kernel cannot run, in main, naming the field', () => {
     fixture = startService(workerFile);
     expect(() => fixture!.service.start({ document: mm1(), parameters: params({ durationS: 60, warmupS: 60 }) })).toThrow(
       expect.objectContaining({ code: 'BAD_REQUEST', where: 'parameters.warmupS' }),
+    );
+    const broken = { ...mm1(), links: [{ ...mm1().links[0]!, to: 'nowhere' }] };
+    expect(() => fixture!.service.start({ document: broken, parameters: params({ durationS: 60 }) })).toThrow(
+      expect.objectContaining({ code: 'BAD_REQUEST', message: expect.stringMatching(/^The document has errors to fix before it can run: .*nowhere/) }),
     );
     expect(fixture.service.list()).toEqual([]);
   });
