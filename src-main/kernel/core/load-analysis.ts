@@ -37,8 +37,28 @@ export interface NodeLoad {
   retriedBy: string[];
 }
 
+/** A Kafka consumer group: the messages it gets and what its consumers can process. */
+export interface GroupLoad {
+  /** The Kafka node. */
+  broker: string;
+  topic: string;
+  group: string;
+  /** The consuming node. */
+  consumer: string;
+  /** Consumers that own partitions: min(consumers, partitions). */
+  activeConsumers: number;
+  /** Messages per second into the topic, mean over the run and at the peak. */
+  meanRps: number;
+  peakRps: number;
+  /** Each consumer takes one message at a time: active consumers / mean service time; Infinity without one. */
+  capacityRps: number;
+  rho: number;
+  peakRho: number;
+}
+
 export interface LoadAnalysis {
   nodes: NodeLoad[];
+  groups: GroupLoad[];
   /** Traffic sources the analysis could not include (a replay file it was not given). */
   skippedSources: string[];
 }
@@ -63,6 +83,10 @@ export function analyzeLoad(plan: Plan, doc: Topology): LoadAnalysis {
   const peakWork = pools.map((ps) => new Float64Array(ps.length));
   const skippedSources: string[] = [];
 
+  // Messages per second into each Kafka node's topics: mean and at the peak.
+  const topicMean = new Map<number, Float64Array>();
+  const topicPeak = new Map<number, Float64Array>();
+
   plan.nodes.forEach((node, s) => {
     if (node.behavior.type !== 'source') return;
     const rate = rateOf(node);
@@ -70,8 +94,6 @@ export function analyzeLoad(plan: Plan, doc: Topology): LoadAnalysis {
       skippedSources.push(node.id);
       return;
     }
-    const weights = node.behavior.classWeights;
-    const total = weights.reduce((a, b) => a + b, 0);
     const samples = new Float64Array(TIME_SAMPLES);
     let mean = 0;
     for (let i = 0; i < TIME_SAMPLES; i++) {
@@ -79,16 +101,14 @@ export function analyzeLoad(plan: Plan, doc: Topology): LoadAnalysis {
       mean += samples[i]! / TIME_SAMPLES;
     }
     const peak = rate.max * 1000;
-    weights.forEach((w, c) => {
-      if (w <= 0 || total <= 0) return;
-      const share = w / total;
-      const { visits, worst } = visitRatios(plan, s, c, retries);
+    const flow = visitRatios(plan, s, node.behavior.classWeights, retries);
+    for (let c = 0; c < classCount; c++) {
       for (let i = 0; i < n; i++) {
-        const v = visits[i]! * share;
+        const v = flow.visits[c * n + i]!;
         if (v === 0) continue;
         meanRps[i]! += mean * v;
         peakRps[i]! += peak * v;
-        worstRps[i]! += mean * worst[i]! * share;
+        worstRps[i]! += mean * flow.worst[c * n + i]!;
         pools[i]!.forEach((pool, p) => {
           const perRequest = v * pool.meanMs[c]!;
           if (perRequest === 0) return;
@@ -97,7 +117,15 @@ export function analyzeLoad(plan: Plan, doc: Topology): LoadAnalysis {
           for (let t = 0; t < TIME_SAMPLES; t++) series[t]! += samples[t]! * perRequest;
         });
       }
-    });
+    }
+    for (const [b, perTopic] of flow.topics) {
+      const m = topicMean.get(b) ?? topicMean.set(b, new Float64Array(perTopic.length)).get(b)!;
+      const pk = topicPeak.get(b) ?? topicPeak.set(b, new Float64Array(perTopic.length)).get(b)!;
+      perTopic.forEach((x, t) => {
+        m[t]! += mean * x;
+        pk[t]! += peak * x;
+      });
+    }
   });
 
   const nodes = plan.nodes.map((node, i): NodeLoad => {
@@ -129,65 +157,72 @@ export function analyzeLoad(plan: Plan, doc: Topology): LoadAnalysis {
     };
   });
   markRetriers(plan, retries, nodes);
-  return { nodes, skippedSources };
+  return { nodes, groups: groupLoads(plan, topicMean, topicPeak), skippedSources };
+}
+
+interface Flow {
+  /** Expected visits per source request, by class and node: [class × nodes + node]. */
+  visits: Float64Array;
+  /** The same with every retry firing (each attempt of a node's call counted). */
+  worst: Float64Array;
+  /** Messages per source request into each Kafka node (by node index), per topic. */
+  topics: Map<number, Float64Array>;
 }
 
 /**
- * Expected visits to each node per request of class `cls` from source `s`, level by level
- * of call depth (so a cycle is followed as far as the kernel follows it), and the same with
- * every retry firing (each attempt of a node's call counted).
+ * Expected visits to each node per request of source `s` (its classes by weight), level by
+ * level of call depth, so a cycle is followed as far as the kernel follows it. A consumed
+ * Kafka message reaches its consumer as the plan's first class (core/datastore/kafka.ts).
  */
-function visitRatios(plan: Plan, s: number, cls: number, retries: readonly number[]): { visits: Float64Array; worst: Float64Array } {
+function visitRatios(plan: Plan, s: number, classWeights: readonly number[], retries: readonly number[]): Flow {
   const n = plan.nodes.length;
-  const visits = new Float64Array(n);
-  const worst = new Float64Array(n);
-  let cur = new Float64Array(n);
-  let curWorst = new Float64Array(n);
-  // Messages waiting in a Kafka node, per node and topic, for its consumer groups.
-  let topics = new Map<number, Float64Array>();
-  cur[s] = 1;
-  curWorst[s] = 1;
+  const classCount = Math.max(1, plan.classes.length);
+  const total = classWeights.reduce((a, b) => a + b, 0);
+  const visits = new Float64Array(classCount * n);
+  const worst = new Float64Array(classCount * n);
+  const topics = new Map<number, Float64Array>();
+  let cur = new Float64Array(classCount * n);
+  let curWorst = new Float64Array(classCount * n);
+  classWeights.forEach((w, c) => {
+    if (w > 0) cur[c * n + s] = curWorst[c * n + s] = w / total;
+  });
   for (let depth = 0; depth <= LOAD_ANALYSIS_DEPTH; depth++) {
-    const next = new Float64Array(n);
-    const nextWorst = new Float64Array(n);
-    const nextTopics = new Map<number, Float64Array>();
+    const next = new Float64Array(classCount * n);
+    const nextWorst = new Float64Array(classCount * n);
     let moving = 0;
-    for (let i = 0; i < n; i++) {
-      const f = cur[i]!;
-      if (f === 0) continue;
-      visits[i]! += f;
-      worst[i]! += curWorst[i]!;
-      if (depth === LOAD_ANALYSIS_DEPTH) continue;
-      const attempts = 1 + retries[i]!;
-      const w = curWorst[i]!;
-      for (const [k, share] of outgoing(plan, i, cls)) {
-        const link = plan.links[k]!;
-        next[link.to]! += f * share;
-        nextWorst[link.to]! += w * share * attempts;
-        moving += f * share;
-        const to = plan.nodes[link.to]!.behavior;
-        if (to.type === 'broker' && link.topic !== undefined) {
+    for (let c = 0; c < classCount; c++) {
+      for (let i = 0; i < n; i++) {
+        const f = cur[c * n + i]!;
+        if (f === 0) continue;
+        const w = curWorst[c * n + i]!;
+        visits[c * n + i]! += f;
+        worst[c * n + i]! += w;
+        if (depth === LOAD_ANALYSIS_DEPTH) continue;
+        const attempts = 1 + retries[i]!;
+        for (const [k, share] of outgoing(plan, i, c)) {
+          const link = plan.links[k]!;
+          const to = plan.nodes[link.to]!.behavior;
+          next[c * n + link.to]! += f * share;
+          nextWorst[c * n + link.to]! += w * share * attempts;
+          moving += f * share;
+          if (to.type !== 'broker' || link.topic === undefined) continue;
           const t = to.topics.findIndex((x) => x.name === link.topic);
-          if (t >= 0) (nextTopics.get(link.to) ?? nextTopics.set(link.to, new Float64Array(to.topics.length)).get(link.to)!)[t]! += f * share;
-        }
-      }
-      const b = plan.nodes[i]!.behavior;
-      const queued = topics.get(i);
-      if (b.type === 'broker' && queued !== undefined) {
-        // Every consumer group reads every message of its topic.
-        for (const g of b.groups) {
-          next[g.consumer]! += queued[g.topic]!;
-          nextWorst[g.consumer]! += (queued[g.topic]! * w) / f;
-          moving += queued[g.topic]!;
+          if (t < 0) continue;
+          (topics.get(link.to) ?? topics.set(link.to, new Float64Array(to.topics.length)).get(link.to)!)[t]! += f * share;
+          // Every consumer group of the topic gets every message.
+          for (const g of to.groups) {
+            if (g.topic !== t) continue;
+            next[g.consumer]! += f * share;
+            nextWorst[g.consumer]! += w * share * attempts;
+          }
         }
       }
     }
     if (moving < 1e-12) break;
     cur = next;
     curWorst = nextWorst;
-    topics = nextTopics;
   }
-  return { visits, worst };
+  return { visits, worst, topics };
 }
 
 /** The call links a visit of class `cls` to node i takes, with the expected calls over each. */
@@ -218,6 +253,27 @@ function outgoing(plan: Plan, i: number, cls: number): [number, number][] {
     if (to.type === 'cache' && to.writes[cls] !== 1) missed *= 1 - link.probability * (1 - (1 - to.hitRatio) ** link.fanOut);
   }
   return result;
+}
+
+/** Kafka consumer groups against the rate their consumers finish messages at (service time only, so an upper bound). */
+function groupLoads(plan: Plan, topicMean: Map<number, Float64Array>, topicPeak: Map<number, Float64Array>): GroupLoad[] {
+  const groups: GroupLoad[] = [];
+  plan.nodes.forEach((node, b) => {
+    const behavior = node.behavior;
+    if (behavior.type !== 'broker') return;
+    for (const g of behavior.groups) {
+      const topic = behavior.topics[g.topic]!;
+      const consumer = plan.nodes[g.consumer]!;
+      const service = consumer.behavior.type === 'station' ? consumer.behavior.serviceTime[0] : undefined;
+      const meanMs = service === undefined ? 0 : distributionMean(service);
+      const activeConsumers = Math.min(g.instances, topic.partitions);
+      const capacityRps = meanMs > 0 ? (activeConsumers * 1000) / meanMs : Infinity;
+      const meanRps = topicMean.get(b)?.[g.topic] ?? 0;
+      const peakRps = topicPeak.get(b)?.[g.topic] ?? 0;
+      groups.push({ broker: node.id, topic: topic.name, group: g.group, consumer: consumer.id, activeConsumers, meanRps, peakRps, capacityRps, rho: meanRps / capacityRps, peakRho: peakRps / capacityRps });
+    }
+  });
+  return groups;
 }
 
 /** The server groups of a node and what each class needs of them; none for nodes without a queue. */

@@ -1,6 +1,6 @@
 // The load analysis in words a person acts on: which node is offered more than it can serve,
 // when, what the run will show, and what to change.
-import type { LoadAnalysis, NodeLoad } from './load-analysis.js';
+import type { GroupLoad, LoadAnalysis, NodeLoad } from './load-analysis.js';
 
 /** Worst-case retry amplification from which a warning is given even below capacity. */
 const RETRY_STORM_FACTOR = 3;
@@ -9,6 +9,10 @@ export function loadWarnings(analysis: LoadAnalysis): string[] {
   const warnings: string[] = [];
   for (const node of analysis.nodes) {
     const w = capacityWarning(node) ?? retryWarning(node);
+    if (w !== null) warnings.push(w);
+  }
+  for (const group of analysis.groups) {
+    const w = groupWarning(group);
     if (w !== null) warnings.push(w);
   }
   return warnings;
@@ -49,10 +53,21 @@ function retryWarning(node: NodeLoad): string | null {
   return `${node.id}: when it slows down or fails, the retries of ${by} multiply its load up to ${node.retryAmplification.toFixed(1)}× (≈ ${rps(node.meanRps * node.retryAmplification)} instead of ${rps(node.meanRps)})${over}; a brown-out can turn into a retry storm: fewer retries, a retry budget or a circuit breaker help`;
 }
 
+function groupWarning(g: GroupLoad): string | null {
+  if (g.peakRho < 1 || g.meanRps <= 0) return null;
+  const atPeak = g.rho < 1;
+  const rate = atPeak ? g.peakRps : g.meanRps;
+  const consumers = `${g.activeConsumers} consumer${g.activeConsumers === 1 ? '' : 's'} at one message at a time`;
+  return (
+    `${g.broker}: consumer group "${g.group}" (${g.consumer}) gets ${rps(rate, 'msg/s')} of "${g.topic}" ${atPeak ? 'at the peak rate' : 'on average'} ` +
+    `but its ${consumers} finish at most ${rps(g.capacityRps, 'msg/s')}: consumer lag grows without bound${atPeak ? ' while the rate stays above that' : ''}; add consumers (and partitions) or make the consumer faster`
+  );
+}
+
 /** Requests per second, rounded for reading: 2,700 req/s, 37.5 req/s, 0.25 req/s. */
-function rps(x: number): string {
+function rps(x: number, unit = 'req/s'): string {
   const digits = x >= 100 ? 0 : x >= 10 ? 1 : 2;
-  return `${Number(x.toFixed(digits)).toLocaleString('en', { maximumFractionDigits: digits })} req/s`;
+  return `${Number(x.toFixed(digits)).toLocaleString('en', { maximumFractionDigits: digits })} ${unit}`;
 }
 
 function percent(x: number): string {

@@ -67,7 +67,7 @@ describe('traffic equations', () => {
   });
 
   it('a balancer sends each request over one link: weighted by weight, round robin evenly', () => {
-    const lb = (algorithm: string) =>
+    const lb = (algorithm: 'weighted' | 'round-robin') =>
       topology({ src: constant(400), lb: { kind: 'load-balancer', algorithm, overheadMs: 0 }, x: box(1), y: box(1) }, [
         call('src', 'lb'),
         call('lb', 'x', { weight: 3 }),
@@ -131,6 +131,73 @@ describe('traffic equations', () => {
     expect(r.db!.retryAmplification).toBeCloseTo(6, 9);
     expect(r.db!.retriedBy.sort()).toEqual(['api', 'edge']);
     expect(r.edge!.retryAmplification).toBe(1);
+  });
+});
+
+describe('data tier', () => {
+  const mix = { classes: [{ name: 'read', weight: 8 }, { name: 'write', weight: 2, operation: 'write' }] };
+  const pg = (readsFromReplicas: boolean) => ({
+    kind: 'postgres' as const,
+    topology: { mode: 'primary-replica' as const, replicas: 2, readsFromReplicas },
+    maxConnections: 10,
+    readTime: { type: 'constant' as const, valueMs: 2 },
+    writeTime: { type: 'constant' as const, valueMs: 10 },
+  });
+
+  it('PostgreSQL with reads on replicas: writes load the primary’s connections, reads the replicas’; ρ is the busier', () => {
+    const r = analyze(topology({ src: constant(1000, mix), db: pg(true) }, [call('src', 'db')])).db!;
+    // Primary: 200/s × 10 ms on 10 connections = 0.2; replicas: 800/s × 2 ms on 20 = 0.08.
+    expect(r.rho).toBeCloseTo(0.2, 9);
+    expect(r.servers).toBe(30);
+    expect(r.capacityRps).toBeCloseTo(5000, 6);
+  });
+
+  it('PostgreSQL with every query on the primary: one pool of its connections', () => {
+    const r = analyze(topology({ src: constant(1000, mix), db: pg(false) }, [call('src', 'db')])).db!;
+    expect(r.rho).toBeCloseTo((800 * 2 + 200 * 10) / 1000 / 10, 9);
+  });
+
+  it('a read that hits the cache skips the caller’s database call: the database sees misses and writes', () => {
+    const doc = topology({ src: constant(1000, mix), web: box(1, { concurrency: 100 }), cache: { kind: 'redis', hitRatio: 0.8 }, db: pg(true) }, [
+      call('src', 'web'),
+      call('web', 'cache'),
+      call('web', 'db'),
+    ]);
+    const r = analyze(doc);
+    expect(r.cache!.meanRps).toBeCloseTo(1000, 9);
+    expect(r.db!.meanRps).toBeCloseTo(800 * 0.2 + 200, 9);
+  });
+
+  it('Kafka: every consumer group gets every message; a group whose consumers cannot keep up is a warning', () => {
+    const doc = topology(
+      {
+        src: constant(300),
+        api: box(1, { concurrency: 100 }),
+        kafka: { kind: 'kafka', topics: [{ name: 'orders', partitions: 4 }] },
+        worker: box(10, { concurrency: 8 }),
+        audit: box(1, { concurrency: 8 }),
+      },
+      [
+        call('src', 'api'),
+        { type: 'publish', from: 'api', to: 'kafka', topic: 'orders' },
+        { type: 'consume', from: 'kafka', to: 'worker', topic: 'orders', group: 'billing', consumers: 2 },
+        { type: 'consume', from: 'kafka', to: 'audit', topic: 'orders', group: 'audit', consumers: 8 },
+      ],
+    );
+    const a = analyzeLoad(buildPlan(doc), doc);
+    const byId = Object.fromEntries(a.nodes.map((x) => [x.id, x]));
+    expect(byId.kafka!.meanRps).toBeCloseTo(300, 9);
+    expect(byId.worker!.meanRps).toBeCloseTo(300, 9);
+    expect(byId.audit!.meanRps).toBeCloseTo(300, 9);
+    const billing = a.groups.find((g) => g.group === 'billing')!;
+    expect(billing.activeConsumers).toBe(2);
+    expect(billing.capacityRps).toBeCloseTo(200, 9);
+    expect(billing.rho).toBeCloseTo(1.5, 9);
+    // 8 consumers, 4 partitions: 4 active, 4000 msg/s.
+    expect(a.groups.find((g) => g.group === 'audit')!.capacityRps).toBeCloseTo(4000, 9);
+    expect(loadWarnings(a)).toEqual([
+      'kafka: consumer group "billing" (worker) gets 300 msg/s of "orders" on average but its 2 consumers at one message at a time finish at most 200 msg/s: consumer lag grows without bound; add consumers (and partitions) or make the consumer faster',
+    ]);
   });
 });
 
