@@ -89,6 +89,22 @@ describe('Kafka', () => {
     expect(r.net.data.consumerLag(kafka)).toBeLessThanOrEqual(1);
   });
 
+  it('a consumer outage shows as lag, retried messages are not lost, and the lag drains after it', () => {
+    const doc = pipeline(10, 2, { c: { serviceMs: 10, instances: 1 } });
+    doc.scenario.faults = [{ type: 'pod-failure', at: 10, target: 'c', durationS: 20, count: 1 }];
+    const r = dataRun(doc, 1, 120);
+    const kafka = r.at('kafka');
+    r.to(29.9);
+    const during = r.net.data.consumerLag(kafka);
+    expect(during).toBeGreaterThan(180);
+    expect(during).toBeLessThan(205);
+    r.to(120);
+    const [group] = r.net.data.consumerGroups(kafka);
+    expect(group!.failed).toBeGreaterThan(0);
+    expect(group!.lag).toBeLessThanOrEqual(1);
+    expect(group!.consumed + group!.lag).toBe(r.net.metrics[kafka]!.completions);
+  });
+
   it('a group keeps up when its instances share the partitions, where one instance alone falls behind', () => {
     // Two groups on the same topic: one instance (10/s) falls behind; four instances on 4 partitions (40/s) keep up.
     const r = dataRun(pipeline(20, 4, { one: { serviceMs: 100, instances: 1 }, four: { serviceMs: 100, instances: 4 } }), 1, 100);
@@ -145,7 +161,9 @@ describe('Kafka backlog bound', () => {
       topics: [{ name: 'events', partitions: 1 }],
       groups: [{ topic: 0, group: 'slow', consumer: 1, instances: 1, latencyMs: 0 }],
     };
-    const broker = new BrokerModel(0, 'kafka', behavior, 1, host, sim.register((v) => broker.onAppended(v)), Int32Array.of(0), new VisitInts(), new VisitInts(), 0, 5);
+    const appended = sim.register((v) => broker.onAppended(v));
+    const retry = sim.register(() => undefined);
+    const broker = new BrokerModel(0, 'kafka', behavior, 1, host, appended, retry, Int32Array.of(0), new VisitInts(), new VisitInts(), 0, 5);
     for (let i = 0; i < 20; i++) {
       const v = pool.alloc();
       pool.node[v] = 0;

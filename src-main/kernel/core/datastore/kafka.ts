@@ -5,6 +5,9 @@
 // idle instance takes the next message from its partitions, in turn, and hands it to the
 // consuming node as a request nobody waits for (outside every client's latency); when that
 // request is done it takes the next. Messages are counts per partition, never objects.
+// A consumption that fails (the consumer down, cut off, or timing out) leaves its message
+// waiting at the head of the partition; the instance tries again after CONSUMER_RETRY_MS
+// (at-least-once delivery), so an outage shows as lag rather than lost messages.
 // Messages carry no request class, so a consumption is served as the plan's first class.
 // Consumer lag = messages published and not yet consumed (waiting or being processed).
 // Beyond MAX_PARTITION_BACKLOG waiting messages a partition drops new ones (retention would
@@ -17,6 +20,10 @@ import type { BrokerBehavior, ConsumerGroupPlan } from './plan.js';
 import type { VisitInts } from './visit-ints.js';
 
 export const MAX_PARTITION_BACKLOG = 10_000_000;
+/** How long a consumer instance waits before retrying a message whose processing failed. */
+export const CONSUMER_RETRY_MS = 1000;
+/** Retry events carry group · RETRY_STRIDE + instance (instances ≤ partitions ≤ 100,000). */
+export const RETRY_STRIDE = 131_072;
 
 class ConsumerGroup {
   readonly instances: number;
@@ -56,10 +63,11 @@ export class BrokerModel {
     seed: number,
     private readonly host: DataHost,
     private readonly evAppended: EventKind,
+    private readonly evRetry: EventKind,
     /** Per link index: the topic a publish link writes to; -1: not a publish link into this node. */
     private readonly linkTopic: Int32Array,
     private readonly groupOf: VisitInts,
-    private readonly instanceOf: VisitInts,
+    private readonly partitionOf: VisitInts,
     /** The tier-wide number of this broker's first group, kept on consumption visits. */
     readonly groupBase: number,
     /** Waiting messages per partition and group beyond which new ones are dropped. */
@@ -99,13 +107,25 @@ export class BrokerModel {
     host.proceed(v);
   }
 
-  /** A consumption handed out by `instance` of group `g` is done (or failed). */
-  onConsumed(g: number, instance: number, failed: boolean): void {
+  /** A consumption of a message from partition `part` for group `g` is done (or failed). */
+  onConsumed(g: number, part: number, failed: boolean): void {
     const group = this.groups[g]!;
+    const instance = part % group.instances;
+    if (failed) {
+      group.failed++;
+      group.waiting[part]!++;
+      this.host.sim.schedule(CONSUMER_RETRY_MS, PRIORITY_NORMAL, this.evRetry, (this.groupBase + g) * RETRY_STRIDE + instance);
+      return;
+    }
     group.busy[instance] = 0;
     group.lag--;
-    if (failed) group.failed++;
-    else group.consumed++;
+    group.consumed++;
+    this.take(g, instance);
+  }
+
+  /** The retry wait of an instance whose consumption failed is over. */
+  retry(g: number, instance: number): void {
+    this.groups[g]!.busy[instance] = 0;
     this.take(g, instance);
   }
 
@@ -142,7 +162,7 @@ export class BrokerModel {
       group.busy[instance] = 1;
       const v = this.host.dispatch(group.plan.consumer, 0, group.plan.latencyMs);
       this.groupOf.set(v, this.groupBase + g);
-      this.instanceOf.set(v, instance);
+      this.partitionOf.set(v, part);
       return;
     }
   }

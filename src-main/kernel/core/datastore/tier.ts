@@ -8,7 +8,7 @@ import { IN_NODE } from '../visits.js';
 import { backupRpoSeconds, type DataLossSummary } from './backup.js';
 import type { DataGauges } from './gauges.js';
 import type { DataHost } from './host.js';
-import { BrokerModel } from './kafka.js';
+import { BrokerModel, RETRY_STRIDE } from './kafka.js';
 import { PostgresModel } from './postgres.js';
 import { CacheModel } from './redis.js';
 import { VisitInts } from './visit-ints.js';
@@ -30,7 +30,7 @@ export class DataTier implements DataGauges {
   private readonly memberOf = new VisitInts();
   private readonly epochOf = new VisitInts();
   private readonly groupOf = new VisitInts();
-  private readonly instanceOf = new VisitInts();
+  private readonly partitionOf = new VisitInts();
   private readonly evPgFail: EventKind;
   private readonly evCacheFlush: EventKind;
 
@@ -47,6 +47,11 @@ export class DataTier implements DataGauges {
     const evCacheDone = sim.register((v) => this.caches[host.pool.node[v]!]!.onDone(v));
     this.evCacheFlush = sim.register((n) => this.caches[n]!.flush());
     const evAppended = sim.register((v) => this.brokers[host.pool.node[v]!]!.onAppended(v));
+    const evConsumerRetry = sim.register((code) => {
+      const g = Math.floor(code / RETRY_STRIDE);
+      const broker = this.groupBroker[g]!;
+      broker.retry(g - broker.groupBase, code - g * RETRY_STRIDE);
+    });
     this.dbLink = Uint8Array.from(links, (l) => (nodes[l.to]!.behavior.type === 'postgres' ? 1 : 0));
     this.kind = new Uint8Array(nodes.length);
     const linkTopic = new Int32Array(links.length).fill(-1);
@@ -67,7 +72,7 @@ export class DataTier implements DataGauges {
       links.forEach((l, k) => {
         if (l.to === i && l.topic !== undefined) linkTopic[k] = b.topics.findIndex((t) => t.name === l.topic);
       });
-      const broker = new BrokerModel(i, node.id, b, seed, host, evAppended, linkTopic, this.groupOf, this.instanceOf, this.groupBroker.length);
+      const broker = new BrokerModel(i, node.id, b, seed, host, evAppended, evConsumerRetry, linkTopic, this.groupOf, this.partitionOf, this.groupBroker.length);
       for (let g = 0; g < b.groups.length; g++) this.groupBroker.push(broker);
       return broker;
     });
@@ -105,7 +110,7 @@ export class DataTier implements DataGauges {
   detachedDone(v: number, failed: boolean): void {
     const g = this.groupOf.get(v);
     const broker = this.groupBroker[g]!;
-    broker.onConsumed(g - broker.groupBase, this.instanceOf.get(v), failed);
+    broker.onConsumed(g - broker.groupBase, this.partitionOf.get(v), failed);
   }
 
   /** db-primary-failure now (for faults injected while the run goes). */
@@ -148,7 +153,7 @@ export class DataTier implements DataGauges {
     return { primary: pg.primary, up: pg.members.map((x) => x.up), served: pg.members.map((x) => x.served) };
   }
 
-  /** Kafka consumer groups of node n with their counts, for the summary. */
+  /** Kafka consumer groups of node n with their counts (failed: attempts that failed and were retried), for the summary. */
   consumerGroups(n: number): { topic: string; group: string; consumer: string; lag: number; consumed: number; failed: number; dropped: number }[] {
     const broker = this.brokers[n];
     if (broker === null || broker === undefined) return [];
