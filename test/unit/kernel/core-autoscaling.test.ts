@@ -9,7 +9,9 @@ import { topology } from './helpers/documents.js';
 const SPIKE_AT_S = 60;
 const SPIKE_S = 300;
 
-function spikeDoc(scaling: Record<string, unknown>) {
+type ScalingInput = { policy: 'manual' } | { policy: 'hpa' | 'predictive' | 'learned'; minReplicas: number; maxReplicas: number; targetCpuPercent: number; syncPeriodS: number; scaleDownStabilizationS: number };
+
+function spikeDoc(scaling: ScalingInput) {
   return topology(
     {
       src: { kind: 'traffic-source', rate: { type: 'spike', baseRps: 20, spikeRps: 300, atS: SPIKE_AT_S, durationS: SPIKE_S } },
@@ -29,7 +31,7 @@ function runEvents(doc: ReturnType<typeof spikeDoc>, durationS: number): { event
   return { events, warnings: r.summary().warnings };
 }
 
-const hpa = { policy: 'hpa', minReplicas: 1, maxReplicas: 10, targetCpuPercent: 50, syncPeriodS: 15, scaleDownStabilizationS: 60 };
+const hpa = { policy: 'hpa' as const, minReplicas: 1, maxReplicas: 10, targetCpuPercent: 50, syncPeriodS: 15, scaleDownStabilizationS: 60 };
 
 describe('HPA in a run', () => {
   it('scales out under the spike and back in only after the stabilisation window', () => {
@@ -75,7 +77,7 @@ describe('HPA in a run', () => {
   });
 
   it('predictive and learned run as the HPA, with a warning that says so', () => {
-    for (const policy of ['predictive', 'learned']) {
+    for (const policy of ['predictive', 'learned'] as const) {
       const { events, warnings } = runEvents(spikeDoc({ ...hpa, policy }), 200);
       expect(events.some((e) => e.type === 'scaled')).toBe(true);
       expect(warnings.join('\n')).toMatch(new RegExp(`api: ${policy} scaling runs as its reactive part \\(the Kubernetes HPA\\)`));

@@ -4,12 +4,12 @@ import { Network } from '../../../src-main/kernel/core/network.js';
 import { buildPlan } from '../../../src-main/kernel/core/plan.js';
 import { Simulator } from '../../../src-main/kernel/engine/simulator.js';
 import { createRun } from '../../../src-main/kernel/index.js';
-import type { Topology } from '../../../src-preload/contract/index.js';
+import type { Distribution, Topology } from '../../../src-preload/contract/index.js';
 import { topology } from './helpers/documents.js';
 
 const source = (rps: number, extra: Record<string, unknown> = {}) => ({ kind: 'traffic-source' as const, rate: { type: 'constant' as const, rps }, ...extra });
-const box = (service: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({ kind: 'container' as const, concurrency: 1000, serviceTime: { default: service }, ...extra });
-const constant = (valueMs: number) => ({ type: 'constant', valueMs });
+const box = (service: Distribution, extra: Record<string, unknown> = {}) => ({ kind: 'container' as const, concurrency: 1000, serviceTime: { default: service }, ...extra });
+const constant = (valueMs: number): Distribution => ({ type: 'constant', valueMs });
 const call = (from: string, to: string) => ({ type: 'call' as const, from, to, latencyMs: 0 });
 
 function network(doc: Topology, endMs: number, maxInFlight = 1e6): { sim: Simulator; net: Network } {
