@@ -5,7 +5,10 @@
 // servers, retries that multiply load along a path. The editor can reuse analyzeLoad.
 import { distributionMean, type Topology } from '../../../src-preload/contract/topology/index.js';
 import type { Plan, PlanNode } from './plan.js';
+import { groupLoads, type GroupLoad } from './load-kafka.js';
 import { compileRate, type RateFunction } from './rate-profile.js';
+
+export type { GroupLoad } from './load-kafka.js';
 
 /** Calls deeper than the kernel's MAX_CALL_DEPTH fail, so cycles are followed that far only. */
 export const LOAD_ANALYSIS_DEPTH = 64;
@@ -35,25 +38,6 @@ export interface NodeLoad {
   retryAmplification: number;
   /** Nodes upstream whose retries reach this node. */
   retriedBy: string[];
-}
-
-/** A Kafka consumer group: the messages it gets and what its consumers can process. */
-export interface GroupLoad {
-  /** The Kafka node. */
-  broker: string;
-  topic: string;
-  group: string;
-  /** The consuming node. */
-  consumer: string;
-  /** Consumers that own partitions: min(consumers, partitions). */
-  activeConsumers: number;
-  /** Messages per second into the topic, mean over the run and at the peak. */
-  meanRps: number;
-  peakRps: number;
-  /** Each consumer takes one message at a time: active consumers / mean service time; Infinity without one. */
-  capacityRps: number;
-  rho: number;
-  peakRho: number;
 }
 
 export interface LoadAnalysis {
@@ -253,27 +237,6 @@ function outgoing(plan: Plan, i: number, cls: number): [number, number][] {
     if (to.type === 'cache' && to.writes[cls] !== 1) missed *= 1 - link.probability * (1 - (1 - to.hitRatio) ** link.fanOut);
   }
   return result;
-}
-
-/** Kafka consumer groups against the rate their consumers finish messages at (service time only, so an upper bound). */
-function groupLoads(plan: Plan, topicMean: Map<number, Float64Array>, topicPeak: Map<number, Float64Array>): GroupLoad[] {
-  const groups: GroupLoad[] = [];
-  plan.nodes.forEach((node, b) => {
-    const behavior = node.behavior;
-    if (behavior.type !== 'broker') return;
-    for (const g of behavior.groups) {
-      const topic = behavior.topics[g.topic]!;
-      const consumer = plan.nodes[g.consumer]!;
-      const service = consumer.behavior.type === 'station' ? consumer.behavior.serviceTime[0] : undefined;
-      const meanMs = service === undefined ? 0 : distributionMean(service);
-      const activeConsumers = Math.min(g.instances, topic.partitions);
-      const capacityRps = meanMs > 0 ? (activeConsumers * 1000) / meanMs : Infinity;
-      const meanRps = topicMean.get(b)?.[g.topic] ?? 0;
-      const peakRps = topicPeak.get(b)?.[g.topic] ?? 0;
-      groups.push({ broker: node.id, topic: topic.name, group: g.group, consumer: consumer.id, activeConsumers, meanRps, peakRps, capacityRps, rho: meanRps / capacityRps, peakRho: peakRps / capacityRps });
-    }
-  });
-  return groups;
 }
 
 /** The server groups of a node and what each class needs of them; none for nodes without a queue. */
