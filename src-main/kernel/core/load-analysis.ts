@@ -57,7 +57,7 @@ export function analyzeLoad(plan: Plan, doc: Topology): LoadAnalysis {
   const n = plan.nodes.length;
   const classCount = Math.max(1, plan.classes.length);
   const pools = plan.nodes.map((node) => poolsOf(node, classCount));
-  const retries = plan.nodes.map((node) => retriesOf(doc, node.id));
+  const retries = plan.nodes.map(retriesOf);
   const durationMs = doc.scenario.durationS * 1000;
   const meanRps = new Float64Array(n);
   const peakRps = new Float64Array(n);
@@ -115,7 +115,7 @@ export function analyzeLoad(plan: Plan, doc: Topology): LoadAnalysis {
   const nodes = plan.nodes.map((node, i): NodeLoad => {
     const ps = pools[i]!;
     const servers = ps.length === 0 ? null : ps.reduce((a, p) => a + p.servers, 0);
-    const scale = ps.length === 0 ? 1 : maxReplicaScale(doc, node.id);
+    const scale = maxReplicaScale(node);
     const rhoOf = (workMsPerS: number, p: number) => (workMsPerS === 0 ? 0 : workMsPerS / (1000 * ps[p]!.servers));
     let rho: number | null = null;
     let peakRho: number | null = null;
@@ -280,17 +280,16 @@ function rateOf(node: PlanNode): RateFunction | null {
   }
 }
 
-function retriesOf(doc: Topology, id: string): number {
-  const node = doc.nodes[id];
-  return node !== undefined && 'retries' in node && node.retries !== undefined ? node.retries.max : 0;
+/** Retries of the calls a node makes (stations retry, core/network.ts). */
+function retriesOf(node: PlanNode): number {
+  return node.behavior.type === 'station' ? node.behavior.retries.max : 0;
 }
 
-/** maxReplicas / replicas for an autoscaled node (at least 1); 1 for manual scaling. */
-function maxReplicaScale(doc: Topology, id: string): number {
-  const node = doc.nodes[id];
-  if (node === undefined || !('scaling' in node) || node.scaling === undefined || node.scaling.policy === 'manual') return 1;
-  const replicas = 'replicas' in node && typeof node.replicas === 'number' ? node.replicas : 1;
-  return replicas > 0 ? Math.max(1, node.scaling.maxReplicas / replicas) : 1;
+/** maxReplicas / replicas for an autoscaled station (at least 1); 1 otherwise. */
+function maxReplicaScale(node: PlanNode): number {
+  const b = node.behavior;
+  if (b.type !== 'station' || b.scaling.policy === 'manual' || b.replicas <= 0) return 1;
+  return Math.max(1, b.scaling.maxReplicas / b.replicas);
 }
 
 /** For nodes reached by retries: which upstream nodes retry (reachable to them by call links). */
