@@ -74,8 +74,8 @@ export class FaultController {
     seed: number,
   ) {
     this.rng = createStream(seed, 'faults');
-    // The data tier schedules its own planned faults; unsupported types are plan warnings.
-    this.planned = host.plan.faults.filter((f) => SIMULATED_FAULTS.has(f.type) && f.type !== 'db-primary-failure' && f.type !== 'cache-flush');
+    // Unsupported types are plan warnings.
+    this.planned = host.plan.faults.filter((f) => SIMULATED_FAULTS.has(f.type));
     this.evBegin = host.sim.register((j) => this.begin(this.planned[j]!, false));
     this.evEnd = host.sim.register((j) => this.end(j));
   }

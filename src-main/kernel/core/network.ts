@@ -251,7 +251,6 @@ export class Network {
       if (t < Infinity) this.sim.scheduleAt(t, PRIORITY_NORMAL, this.evSource, i);
     });
     if (this.options.warmupMs > 0) this.sim.schedule(this.options.warmupMs, PRIORITY_URGENT, this.evWarmup);
-    this.data.start();
   }
 
   /** Instances of node i not deleted: starting, ready, or down for a while (a traffic source has none; a node without instances runs one). */

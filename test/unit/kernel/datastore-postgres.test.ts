@@ -102,6 +102,7 @@ describe('primary failure', () => {
     expect(during).toBe(50);
     expect(errorsAt(run, 30)).toBe(during);
     const events = run.drain().events;
+    expect(events.filter((e) => e.type === 'fault-started')).toHaveLength(1);
     const failure = events.find((e) => e.type === 'fault-started' && e.target === 'db')!;
     const failover = events.find((e) => e.type === 'failover' && e.target === 'db')!;
     expect(failure.tMs).toBe(10_000);

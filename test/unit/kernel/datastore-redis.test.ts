@@ -72,4 +72,14 @@ describe('Redis', () => {
     const flushed = r.net.events.drain().filter((e) => e.type === 'cache-flushed');
     expect(flushed.map((e) => [e.tMs, e.target])).toEqual([[flushAtS * 1000, 'cache']]);
   });
+
+  it('a flush injected while the run goes empties the cache then, with one fault event and one flush event', () => {
+    const run = createRun(cached(0.8), { durationS: 100 });
+    run.advance({ untilMs: 40_000 });
+    run.inject({ type: 'cache-flush', at: 0, target: 'cache' });
+    run.advance();
+    const events = run.drain().events;
+    expect(events.filter((e) => e.type === 'fault-started').map((e) => e.tMs)).toEqual([40_000]);
+    expect(events.filter((e) => e.type === 'cache-flushed').map((e) => e.tMs)).toEqual([40_000]);
+  });
 });

@@ -26,8 +26,6 @@ export interface PostgresBehavior {
   primaryNode: number;
   failover: { automatic: boolean; promotionMs: number };
   backup: 'none' | 'manual' | 'nightly' | 'continuous';
-  /** Times of db-primary-failure faults aimed at this node. */
-  primaryFailuresMs: number[];
 }
 
 export interface CacheBehavior {
@@ -35,8 +33,6 @@ export interface CacheBehavior {
   hitRatio: number;
   latency: Distribution;
   writes: Uint8Array;
-  /** Times of cache-flush faults aimed at this node. */
-  flushesMs: number[];
 }
 
 export interface ConsumerGroupPlan {
@@ -75,12 +71,11 @@ export function writeClasses(doc: Topology, classes: readonly string[]): Uint8Ar
 /** The behaviour of a data-tier node; null for other kinds. */
 export function dataBehaviorOf(id: string, doc: Topology, ids: readonly string[], classes: readonly string[], warnings: string[]): DataBehavior | null {
   const node = doc.nodes[id]!;
-  const faultTimes = (type: string) => doc.scenario.faults.filter((f) => f.type === type && f.target === id).map((f) => f.at * 1000);
   switch (node.kind) {
     case 'postgres':
-      return postgresBehavior(id, node, doc, ids, classes, faultTimes('db-primary-failure'), warnings);
+      return postgresBehavior(id, node, doc, ids, classes, warnings);
     case 'redis':
-      return { type: 'cache', hitRatio: node.hitRatio, latency: node.latency, writes: writeClasses(doc, classes), flushesMs: faultTimes('cache-flush') };
+      return { type: 'cache', hitRatio: node.hitRatio, latency: node.latency, writes: writeClasses(doc, classes) };
     case 'kafka':
       return brokerBehavior(id, node, doc, ids, warnings);
     default:
@@ -96,7 +91,6 @@ function postgresBehavior(
   doc: Topology,
   ids: readonly string[],
   classes: readonly string[],
-  primaryFailuresMs: number[],
   warnings: string[],
 ): PostgresBehavior {
   const t = node.topology;
@@ -112,7 +106,8 @@ function postgresBehavior(
     );
     if (sendsWrites) warnings.push(`${id}: a read-only replica; write queries sent to it fail`);
   }
-  if (t.mode === 'single' && primaryFailuresMs.length > 0 && node.failover.automatic) {
+  const failures = doc.scenario.faults.filter((f) => f.type === 'db-primary-failure' && f.target === id).length;
+  if (t.mode === 'single' && failures > 0 && node.failover.automatic) {
     warnings.push(`${id}: a single server has no replica to promote; after db-primary-failure its queries fail until the end of the run`);
   }
   if (node.backup.type === 'manual') warnings.push(`${id}: manual backups have no schedule; the data-loss window (RPO) is unknown`);
@@ -131,7 +126,6 @@ function postgresBehavior(
     primaryNode,
     failover: { automatic: node.failover.automatic, promotionMs: node.failover.promotionS * 1000 },
     backup: node.backup.type,
-    primaryFailuresMs,
   };
 }
 

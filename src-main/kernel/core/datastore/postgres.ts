@@ -144,14 +144,6 @@ export class PostgresModel {
     }
     const canPromote = this.b.mode === 'multi-master' ? this.members.some((x) => x.up) : this.b.mode === 'primary-replica' && this.members.some((x, i) => x.up && i !== k);
     const automatic = this.b.failover.automatic && canPromote;
-    host.events.push({
-      tMs: now,
-      type: 'fault-started',
-      target: this.id,
-      message: `${this.id}: ${this.b.mode === 'multi-master' ? `member ${k + 1} of ${this.members.length}` : this.b.mode === 'replica' ? 'the replica' : 'the primary'} failed`,
-      severity: 'critical',
-      data: { fault: 'db-primary-failure', member: k },
-    });
     if (automatic) host.sim.schedule(this.b.failover.promotionMs, PRIORITY_NORMAL, this.evPromote, this.node);
     else {
       host.events.push({
@@ -174,6 +166,7 @@ export class PostgresModel {
     this.members[failed]!.routed = false;
     let message: string;
     if (this.b.mode === 'multi-master') {
+      this.primary = this.members.findIndex((x) => x.up);
       message = `${this.id}: member ${failed + 1} dropped; ${this.members.filter((x) => x.up).length} members take reads and writes`;
     } else {
       const next = this.members.findIndex((x, i) => x.up && x.routed && i !== failed);

@@ -76,9 +76,4 @@ export class CacheModel {
       data: { hitRatio: this.b.hitRatio, warmupS: CACHE_WARMUP_MS / 1000 },
     });
   }
-
-  /** Flush faults planned for this node. */
-  schedule(evFlush: EventKind): void {
-    for (const t of this.b.flushesMs) this.host.sim.scheduleAt(t, PRIORITY_NORMAL, evFlush, this.node);
-  }
 }

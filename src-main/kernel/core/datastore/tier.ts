@@ -1,8 +1,7 @@
 // The data tier of a network: one model per PostgreSQL, Redis and Kafka node, the events
-// they need, the faults aimed at them (db-primary-failure, cache-flush), and their gauges.
+// they need, the effect of the faults aimed at them (db-primary-failure, cache-flush: the
+// fault controller schedules them and calls failPrimary / flushCache), and their gauges.
 // The network hands it every visit that reaches such a node and every consumption that ends.
-import type { EventKind } from '../../engine/simulator.js';
-import { PRIORITY_NORMAL } from '../../engine/simulator.js';
 import type { Plan } from '../plan.js';
 import { IN_NODE } from '../visits.js';
 import { backupRpoSeconds, type DataLossSummary } from './backup.js';
@@ -31,8 +30,6 @@ export class DataTier implements DataGauges {
   private readonly epochOf = new VisitInts();
   private readonly groupOf = new VisitInts();
   private readonly partitionOf = new VisitInts();
-  private readonly evPgFail: EventKind;
-  private readonly evCacheFlush: EventKind;
 
   constructor(
     private readonly plan: Plan,
@@ -43,9 +40,7 @@ export class DataTier implements DataGauges {
     const { nodes, links } = plan;
     const evPgDepart = sim.register((v) => this.postgres[host.pool.node[v]!]!.onDepart(v));
     const evPgPromote = sim.register((n) => this.postgres[n]!.promote());
-    this.evPgFail = sim.register((n) => this.postgres[n]!.failPrimary());
     const evCacheDone = sim.register((v) => this.caches[host.pool.node[v]!]!.onDone(v));
-    this.evCacheFlush = sim.register((n) => this.caches[n]!.flush());
     const evAppended = sim.register((v) => this.brokers[host.pool.node[v]!]!.onAppended(v));
     const evConsumerRetry = sim.register((code) => {
       const g = Math.floor(code / RETRY_STRIDE);
@@ -78,13 +73,6 @@ export class DataTier implements DataGauges {
     });
   }
 
-  /** Schedules the faults the document aims at data-tier nodes. */
-  start(): void {
-    const sim = this.host.sim;
-    for (const pg of this.postgres) if (pg !== null) for (const t of pg.b.primaryFailuresMs) sim.scheduleAt(t, PRIORITY_NORMAL, this.evPgFail, pg.node);
-    for (const c of this.caches) c?.schedule(this.evCacheFlush);
-  }
-
   /** True when node n is a data-tier node (its visits go to `arrive`). */
   handles(n: number): boolean {
     return this.kind[n] !== NONE;
@@ -113,12 +101,12 @@ export class DataTier implements DataGauges {
     broker.onConsumed(g - broker.groupBase, this.partitionOf.get(v), failed);
   }
 
-  /** db-primary-failure now (for faults injected while the run goes). */
+  /** db-primary-failure on node n, now (planned or injected). */
   failPrimary(n: number): void {
     this.postgres[n]?.failPrimary();
   }
 
-  /** cache-flush now (for faults injected while the run goes). */
+  /** cache-flush on node n, now (planned or injected). */
   flushCache(n: number): void {
     this.caches[n]?.flush();
   }
