@@ -23,14 +23,18 @@ export function defaultWorkerFile(): string {
   return found;
 }
 
+/** Heap of one run's worker at most, in MB. */
+export const RUN_HEAP_MB = 2048;
+
 export class RunThread {
   private readonly worker: Worker;
   private ended = false;
   private nextRequest = 1;
   private readonly pending = new Map<number, { resolve: () => void; reject: (err: Error) => void }>();
 
-  constructor(file: string, start: WorkerStart, listener: ThreadListener) {
-    this.worker = new Worker(file, { workerData: start, name: 'devsim-run' });
+  constructor(file: string, start: WorkerStart, listener: ThreadListener, heapMb = RUN_HEAP_MB) {
+    // A heap limit per run: a runaway run ends as failed ("reached memory limit") instead of taking main down.
+    this.worker = new Worker(file, { workerData: start, name: 'devsim-run', resourceLimits: { maxOldGenerationSizeMb: heapMb } });
     this.worker.on('message', (message: FromWorker) => {
       if (this.ended) return;
       if (message.type === 'reply') return this.answer(message);
