@@ -31,6 +31,7 @@ export const SIMULATED_FAULTS: ReadonlySet<Fault['type']> = new Set([
   'network-delay',
   'network-loss',
   'region-outage',
+  'network-partition',
   'db-primary-failure',
   'cache-flush',
 ]);
@@ -45,6 +46,7 @@ export function warnFaults(plan: Plan): void {
     }
     const hit = faultTargets(plan, f.target);
     if (hit.length === 0) plan.warnings.push(`${where}: "${f.target}" is neither a node nor a group with nodes; nothing happens`);
+    else if (f.type === 'network-partition' && f.from !== undefined && faultTargets(plan, f.from).length === 0) plan.warnings.push(`${where}: "${f.from}" is neither a node nor a group with nodes; nothing happens`);
     else if (f.type === 'db-primary-failure' && plan.nodes[hit[0]!]!.behavior.type !== 'postgres') plan.warnings.push(`${where}: ${f.target} is not a PostgreSQL node; nothing happens`);
     else if (f.type === 'cache-flush' && plan.nodes[hit[0]!]!.behavior.type !== 'cache') plan.warnings.push(`${where}: ${f.target} is not a Redis node; nothing happens`);
     else if (f.type === 'pod-kill' && hit.every((i) => plan.nodes[i]!.behavior.type !== 'station'))

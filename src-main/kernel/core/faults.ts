@@ -1,6 +1,7 @@
 // Faults in Chaos Mesh's vocabulary, planned in the scenario or injected while the run goes:
 // pod-kill and pod-failure act on a station's instances (instances.ts); network-delay and
-// network-loss on calls into a node; region-outage (and pod-failure of a node without
+// network-loss on calls into a node; network-partition on the call links between the target and
+// the rest (or the `from` side); region-outage (and pod-failure of a node without
 // instances) cuts nodes off; db-primary-failure and cache-flush belong to the data tier, which
 // schedules the planned ones itself. A group target hits every node in the group.
 import type { Fault } from '../../../src-preload/contract/topology/index.js';
@@ -22,8 +23,12 @@ export class NodeFaults {
   readonly delayMs: Float64Array;
   readonly jitterMs: Float64Array;
   readonly delayCount: Int32Array;
+  /** Per link id: partitions cutting it (a call on it fails). */
+  readonly blocked: Int32Array;
+  /** Per node: partitions cutting links into it. */
+  readonly partitionCount: Int32Array;
 
-  constructor(n: number) {
+  constructor(n: number, links: number) {
     this.active = new Uint8Array(n);
     this.cut = new Int32Array(n);
     this.loss = new Float64Array(n);
@@ -31,6 +36,8 @@ export class NodeFaults {
     this.delayMs = new Float64Array(n);
     this.jitterMs = new Float64Array(n);
     this.delayCount = new Int32Array(n);
+    this.blocked = new Int32Array(links);
+    this.partitionCount = new Int32Array(n);
   }
 
   refresh(n: number): void {
@@ -39,7 +46,7 @@ export class NodeFaults {
       this.delayMs[n] = 0;
       this.jitterMs[n] = 0;
     }
-    this.active[n] = this.cut[n]! > 0 || this.lossCount[n]! > 0 || this.delayCount[n]! > 0 ? 1 : 0;
+    this.active[n] = this.cut[n]! > 0 || this.lossCount[n]! > 0 || this.delayCount[n]! > 0 || this.partitionCount[n]! > 0 ? 1 : 0;
   }
 }
 
@@ -60,6 +67,8 @@ export interface FaultHost {
 interface ActiveFault {
   fault: Fault;
   nodes: number[];
+  /** Call links a partition cuts. */
+  links: number[];
 }
 
 export class FaultController {
@@ -100,6 +109,7 @@ export class FaultController {
     const f = h.faults;
     const stations = nodes.filter((n) => h.plan.nodes[n]!.behavior.type === 'station');
     let detail = '';
+    let links: number[] = [];
     switch (fault.type) {
       case 'pod-kill': {
         const killed = stations.reduce((sum, n) => sum + h.instances.kill(n, fault.count, this.rng), 0);
@@ -133,6 +143,11 @@ export class FaultController {
         for (const n of nodes) h.cut(n, 1);
         detail = `${nodes.length} node${nodes.length === 1 ? '' : 's'} down`;
         break;
+      case 'network-partition':
+        links = this.partitioned(nodes, fault.from);
+        this.block(links, 1);
+        detail = `${links.length} call link${links.length === 1 ? '' : 's'} cut`;
+        break;
       case 'db-primary-failure':
         for (const n of nodes) h.failPrimary(n);
         detail = 'the primary fails';
@@ -152,16 +167,39 @@ export class FaultController {
       severity: 'warning',
       data: { fault: fault.type, injected, nodes: nodes.length },
     });
-    const lasting = fault.type === 'network-delay' || fault.type === 'network-loss' || fault.type === 'region-outage' || fault.type === 'pod-failure';
+    const lasting = fault.type === 'network-delay' || fault.type === 'network-loss' || fault.type === 'region-outage' || fault.type === 'pod-failure' || fault.type === 'network-partition';
     if (lasting && durationMs < Infinity) {
-      this.running.push({ fault, nodes });
+      this.running.push({ fault, nodes, links });
       h.sim.schedule(durationMs, PRIORITY_NORMAL, this.evEnd, this.running.length - 1);
+    }
+  }
+
+  /** Call links between the target nodes and the `from` side (every other node when none is named), both ways. */
+  private partitioned(nodes: number[], from: string | undefined): number[] {
+    const { plan } = this.host;
+    const inside = new Set(nodes);
+    const other = from === undefined ? null : new Set(faultTargets(plan, from));
+    const across = (a: number, b: number) => inside.has(a) && !inside.has(b) && (other === null || other.has(b));
+    const out: number[] = [];
+    plan.links.forEach((l, k) => {
+      if (across(l.to, l.from) || across(l.from, l.to)) out.push(k);
+    });
+    return out;
+  }
+
+  private block(links: number[], delta: number): void {
+    const { plan, faults } = this.host;
+    for (const k of links) {
+      const to = plan.links[k]!.to;
+      faults.blocked[k]! += delta;
+      faults.partitionCount[to]! += delta;
+      faults.refresh(to);
     }
   }
 
   private end(j: number): void {
     const h = this.host;
-    const { fault, nodes } = this.running[j]!;
+    const { fault, nodes, links } = this.running[j]!;
     const f = h.faults;
     switch (fault.type) {
       case 'pod-failure':
@@ -185,6 +223,9 @@ export class FaultController {
         break;
       case 'region-outage':
         for (const n of nodes) h.cut(n, -1);
+        break;
+      case 'network-partition':
+        this.block(links, -1);
         break;
       default:
         break;

@@ -175,7 +175,7 @@ export class Network {
     this.retryBackoff = Float64Array.from(nodes, (node) => (node.behavior.type === 'station' ? node.behavior.retries.backoffMs : 0));
     this.retryFactor = Float64Array.from(nodes, (node) => (node.behavior.type === 'station' ? node.behavior.retries.multiplier : 1));
     this.clientTimeout = Float64Array.from(nodes, (node) => (node.behavior.type === 'source' ? node.behavior.timeoutMs : Infinity));
-    this.faults = new NodeFaults(n);
+    this.faults = new NodeFaults(n, links.length);
     this.faultRng = createStream(options.seed, 'faults/network');
     this.lastUp = new Int8Array(n).fill(-1);
     this.health = new HealthChecks(sim, plan, (i) => this.isUp(i));
@@ -377,11 +377,12 @@ export class Network {
     this.beginCalls(v);
   }
 
-  /** Network loss drops the call before it arrives; a node cut off refuses it. True when the call failed. */
+  /** A partition or network loss drops the call before it arrives; a node cut off refuses it. True when the call failed. */
   private lostOrCut(v: number, n: number, m: NodeMetrics): boolean {
     const p = this.pool;
     const f = this.faults;
-    if (f.loss[n]! > 0 && this.faultRng.uniform() < f.loss[n]!) {
+    const k = p.link[v]!;
+    if ((k >= 0 && f.blocked[k]! > 0) || (f.loss[n]! > 0 && this.faultRng.uniform() < f.loss[n]!)) {
       p.failed[v] = 1;
       this.finish(v);
       return true;

@@ -1,5 +1,5 @@
 // Faults planned in the scenario and injected while the run goes: pod-kill, pod-failure,
-// network-delay, network-loss, region-outage (group targets), the data tier's
+// network-delay, network-loss, network-partition, region-outage (group targets), the data tier's
 // db-primary-failure, and the warnings for what is not simulated.
 import { describe, expect, it } from 'vitest';
 import { Network } from '../../../src-main/kernel/core/network.js';
@@ -97,6 +97,33 @@ describe('network faults', () => {
     expect(Math.abs(s.sources.src!.error_rate - p)).toBeLessThan(4 * Math.sqrt((p * (1 - p)) / n));
     // Lost calls never reach the node.
     expect(s.nodes.a!.arrivals).toBe(s.sources.src!.completed);
+  });
+});
+
+describe('network-partition', () => {
+  it('cuts the call links between the target and the `from` side, both ways, while it lasts', () => {
+    // a calls b and c; b calls c. A partition between b and a: a → b fails, b → c and a → c go on.
+    const doc = topology({ src: source(10), a: box(1, { concurrency: 10 }), b: box(1, { concurrency: 10 }), c: box(1, { concurrency: 10 }) }, [call('src', 'a'), call('a', 'b'), call('b', 'c'), call('a', 'c')], {
+      faults: [{ type: 'network-partition', at: 10, target: 'b', from: 'a', durationS: 10 }],
+    });
+    const r = createRun(doc, { durationS: 30 });
+    r.advance();
+    const s = r.summary();
+    // 100 of 299 requests fall in the partition: they fail at a's call to b and never reach b or c.
+    expect(s.sources.src!.errors).toBe(100);
+    expect(s.nodes.b!.arrivals).toBe(199);
+    expect(s.nodes.c!.arrivals).toBe(2 * 199);
+  });
+
+  it('without `from` isolates the target from every other node', () => {
+    const doc = topology({ src: source(10), a: box(1, { concurrency: 10 }), b: box(1, { concurrency: 10 }) }, [call('src', 'a'), call('a', 'b')], {
+      faults: [{ type: 'network-partition', at: 10, target: 'a', durationS: 10 }],
+    });
+    const r = createRun(doc, { durationS: 30 });
+    r.advance();
+    const s = r.summary();
+    expect(s.sources.src!.errors).toBe(100);
+    expect(s.nodes.a!.arrivals).toBe(199);
   });
 });
 
