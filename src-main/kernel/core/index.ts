@@ -1,6 +1,9 @@
 export { createRun, DEFAULT_MAX_EVENTS, DEFAULT_MAX_IN_FLIGHT, type AdvanceLimit, type Run, type RunOptions, type RunState } from './run.js';
 export type { LatencySummary, NodeClassSummary, NodeSummary, RunSummary, RunTotals, SourceClassSummary, SourceSummary } from './summary.js';
 export * from './monitoring/index.js';
+export type { BrokerSummary, CacheSummary, DataNodeSummary, PostgresSummary } from './datastore/summary.js';
+export type { DataLossSummary } from './datastore/backup.js';
+export type { DataGauges } from './datastore/gauges.js';
 export type { RatePoint } from './rate-profile.js';
 export { MAX_CALL_DEPTH } from './network.js';
 export { buildPlan, type Plan } from './plan.js';

@@ -2,6 +2,7 @@
 // names are snake_case as the README documents them.
 import type { CoarseHistogram } from '../stats/coarse-histogram.js';
 import type { LatencyHistogram } from '../stats/histogram.js';
+import { summarizeDataTier, type DataNodeSummary } from './datastore/summary.js';
 import type { AlertSummary } from './monitoring/alerts.js';
 import type { Monitoring } from './monitoring/monitor.js';
 import { cpuCores, memoryMiB } from './monitoring/resources.js';
@@ -106,6 +107,8 @@ export interface RunSummary {
   totals: RunTotals;
   /** Every alert rule and node that fired: name, node, severity, fired (times), firing_seconds. */
   alerts: AlertSummary[];
+  /** PostgreSQL, Redis and Kafka nodes: data-loss window and failover, measured hit ratio, consumer lag per group. */
+  data_tier: Record<string, DataNodeSummary>;
   warnings: string[];
 }
 
@@ -220,6 +223,7 @@ export function summarize(
       frames_dropped: mon.framesDropped,
     },
     alerts,
+    data_tier: summarizeDataTier(net.data, net.plan.nodes.map((n) => n.id)),
     warnings: [...net.plan.warnings, ...mon.summaryWarnings()],
   };
 }
