@@ -15,6 +15,7 @@ describe('templates with the data tier', () => {
       const s = r.summary();
       const data = Object.values(s.nodes).filter((n) => n.kind === 'postgres' || n.kind === 'redis' || n.kind === 'kafka');
       expect(data.length).toBeGreaterThan(0);
+      expect(Object.keys(s.data_tier)).toHaveLength(data.length);
       for (const n of data) {
         expect(n.arrivals).toBeGreaterThan(0);
         expect(n.errors + n.rejected).toBe(0);
