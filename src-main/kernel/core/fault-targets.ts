@@ -47,8 +47,8 @@ export function warnFaults(plan: Plan): void {
     const hit = faultTargets(plan, f.target);
     if (hit.length === 0) plan.warnings.push(`${where}: "${f.target}" is neither a node nor a group with nodes; nothing happens`);
     else if (f.type === 'network-partition' && f.from !== undefined && faultTargets(plan, f.from).length === 0) plan.warnings.push(`${where}: "${f.from}" is neither a node nor a group with nodes; nothing happens`);
-    else if (f.type === 'db-primary-failure' && plan.nodes[hit[0]!]!.behavior.type !== 'postgres') plan.warnings.push(`${where}: ${f.target} is not a PostgreSQL node; nothing happens`);
-    else if (f.type === 'cache-flush' && plan.nodes[hit[0]!]!.behavior.type !== 'cache') plan.warnings.push(`${where}: ${f.target} is not a Redis node; nothing happens`);
+    else if (f.type === 'db-primary-failure' && hit.every((i) => plan.nodes[i]!.behavior.type !== 'postgres')) plan.warnings.push(`${where}: ${f.target} has no PostgreSQL node; nothing happens`);
+    else if (f.type === 'cache-flush' && hit.every((i) => plan.nodes[i]!.behavior.type !== 'cache')) plan.warnings.push(`${where}: ${f.target} has no Redis node; nothing happens`);
     else if (f.type === 'pod-kill' && hit.every((i) => plan.nodes[i]!.behavior.type !== 'station'))
       plan.warnings.push(`${where}: ${f.target} has no instances to kill (only services with replicas have them); nothing happens`);
   }
