@@ -490,7 +490,7 @@ export class Network {
       if (state === SERVING && (inst < 0 || p.inst[v] === inst)) {
         this.sim.cancel(p.work[v]!);
         m.busy.add(now, -1);
-        st.release(p.inst[v]!);
+        this.releaseServer(st, n, p.inst[v]!);
       } else if (state === WAITING && inst < 0) {
         st.queued--;
         m.queue.add(now, -1);

@@ -51,6 +51,29 @@ describe('instances', () => {
     expect(net.isUp(0)).toBe(true);
   });
 
+  it('scaling in is graceful: a removed instance finishes its requests, then stops; scaling out starts new ones', () => {
+    // 3 instances each busy with 1 s requests; at 10.5 s the count drops to 1.
+    const doc = topology({ src: source(3, { arrivals: 'deterministic' }), a: box(1000, { replicas: 3, startupS: 2, queueCapacity: 1000 }) }, [call('src', 'a')]);
+    const { sim, net } = network(doc, 30_000);
+    sim.runUntil(10_500);
+    net.events.drain();
+    net.instances.scaleTo(1, 1);
+    expect(net.replicaCount(1)).toBe(1);
+    expect(net.readyReplicaCount(1)).toBe(1);
+    expect(net.events.drain()).toHaveLength(0); // both still finishing a request
+    sim.runUntil(12_000);
+    const stopped = net.events.drain().filter((e) => e.type === 'instance-stopped');
+    expect(stopped).toHaveLength(2);
+    expect(stopped.every((e) => e.tMs > 10_500 && e.tMs <= 11_500)).toBe(true);
+    expect(net.metrics[1]!.errors).toBe(0);
+    net.instances.scaleTo(1, 2);
+    expect(net.replicaCount(1)).toBe(2);
+    expect(net.readyReplicaCount(1)).toBe(1);
+    sim.runUntil(14_000);
+    expect(net.readyReplicaCount(1)).toBe(2);
+    expect(net.events.drain().map((e) => `${e.tMs} ${e.type}`)).toEqual(['12000 instance-started', '14000 instance-ready']);
+  });
+
   it('serves on every instance: concurrency per instance bounds the requests in service', () => {
     // 2 instances × 1: at most 2 in service; evenly spaced arrivals every 10 ms of 25 ms work overload it.
     const r = createRun(topology({ src: source(100, { arrivals: 'deterministic' }), a: box(25, { replicas: 2, queueCapacity: 0 }) }, [call('src', 'a')]), { durationS: 10 });
