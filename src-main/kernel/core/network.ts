@@ -75,6 +75,8 @@ export class Network {
   private readonly retryBackoff: Float64Array;
   private readonly retryFactor: Float64Array;
   private readonly clientTimeout: Float64Array;
+  /** Per node: connections a load balancer holds at most (Infinity: no limit). */
+  private readonly maxConnections: Float64Array;
 
   private readonly pool = new VisitPool();
   private readonly behavior: Uint8Array;
@@ -175,6 +177,7 @@ export class Network {
     this.retryBackoff = Float64Array.from(nodes, (node) => (node.behavior.type === 'station' ? node.behavior.retries.backoffMs : 0));
     this.retryFactor = Float64Array.from(nodes, (node) => (node.behavior.type === 'station' ? node.behavior.retries.multiplier : 1));
     this.clientTimeout = Float64Array.from(nodes, (node) => (node.behavior.type === 'source' ? node.behavior.timeoutMs : Infinity));
+    this.maxConnections = Float64Array.from(nodes, (node) => (node.behavior.type === 'chooser' ? node.behavior.maxConnections : Infinity));
     this.faults = new NodeFaults(n, links.length);
     this.faultRng = createStream(options.seed, 'faults/network');
     this.lastUp = new Int8Array(n).fill(-1);
@@ -367,6 +370,12 @@ export class Network {
       this.data.arrive(v, n);
       return;
     }
+    if (b === CHOOSER && this.maxConnections[n]! < Infinity && this.connections(n) >= this.maxConnections[n]!) {
+      m.refused(p.cls[v]!);
+      p.failed[v] = 1;
+      this.finish(v);
+      return;
+    }
     if (b === CHOOSER && this.overheadMs[n]! > 0) {
       p.state[v] = IN_NODE;
       m.busy.add(now, 1);
@@ -396,6 +405,13 @@ export class Network {
       return true;
     }
     return false;
+  }
+
+  /** Requests a balancer holds now: in its own overhead, or waiting on the target it forwarded them to. */
+  private connections(n: number): number {
+    let open = this.metrics[n]!.busy.value;
+    for (let i = this.outStart[n]!; i < this.outEnd[n]!; i++) open += this.outstanding[this.outLinks[i]!]!;
+    return open;
   }
 
   private startTimer(st: Station, v: number): void {

@@ -26,7 +26,7 @@ export type Behavior =
       scaling: Scaling;
     }
   /** Forwards each request to one of its call links (load balancer, GeoDNS); a target found down leaves rotation at the next health check. */
-  | { type: 'chooser'; algorithm: Algorithm; overheadMs: number; healthCheckMs: number }
+  | { type: 'chooser'; algorithm: Algorithm; overheadMs: number; healthCheckMs: number; maxConnections: number }
   /** Zero-time node: makes its own calls, like a station without service. */
   | { type: 'pass' }
   /** PostgreSQL, Redis, Kafka: modelled in core/datastore. */
@@ -128,11 +128,11 @@ function behaviorOf(id: string, node: TopologyNode, classes: string[], warnings:
       return { type: 'source', rate: node.rate, poisson: node.arrivals === 'poisson', classWeights: weights, timeoutMs: node.timeoutMs ?? Infinity };
     }
     case 'load-balancer':
-      return { type: 'chooser', algorithm: node.algorithm, overheadMs: node.overheadMs, healthCheckMs: node.healthCheckIntervalS * 1000 };
+      return { type: 'chooser', algorithm: node.algorithm, overheadMs: node.overheadMs, healthCheckMs: node.healthCheckIntervalS * 1000, maxConnections: node.maxConnections ?? Infinity };
     case 'geodns':
       if (node.policy !== 'weighted') warnings.push(`${id}: GeoDNS policy "${node.policy}" is simulated as weighted (link weights) in this version`);
       // Clients find a region gone when their cached answer expires (the TTL).
-      return { type: 'chooser', algorithm: 'weighted', overheadMs: 0, healthCheckMs: node.ttlS * 1000 };
+      return { type: 'chooser', algorithm: 'weighted', overheadMs: 0, healthCheckMs: node.ttlS * 1000, maxConnections: Infinity };
     default:
       break;
   }

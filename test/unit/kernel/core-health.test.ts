@@ -73,3 +73,27 @@ describe('balancer health checks', () => {
     expect(src.arrivals).toBe(src.completions + src.errors);
   });
 });
+
+describe('balancer connections', () => {
+  it('refuses requests beyond maxConnections held at once', () => {
+    // 100/s evenly, each held 100 ms by the target: 10 would be open; the balancer allows 5.
+    const doc = topology(
+      {
+        src: { kind: 'traffic-source', rate: { type: 'constant', rps: 100 }, arrivals: 'deterministic' },
+        lb: { kind: 'load-balancer', overheadMs: 0, maxConnections: 5 },
+        a: { kind: 'container', concurrency: 100, serviceTime: { default: { type: 'constant', valueMs: 100 } } },
+      },
+      [
+        { type: 'call', from: 'src', to: 'lb', latencyMs: 0 },
+        { type: 'call', from: 'lb', to: 'a', latencyMs: 0 },
+      ],
+    );
+    const sim = new Simulator();
+    const net = new Network(sim, buildPlan(doc), { seed: 1, endMs: 10_000, warmupMs: 0, maxInFlight: 1e6 });
+    net.start();
+    sim.runUntil(10_000);
+    const lb = net.metrics[1]!;
+    expect(Math.abs(lb.rejected / lb.arrivals - 0.5)).toBeLessThan(0.01);
+    expect(net.metrics[2]!.busy.max).toBe(5);
+  });
+});
