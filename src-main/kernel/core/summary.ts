@@ -43,6 +43,8 @@ export interface NodeSummary {
   rejected: number;
   /** Timeouts (and calls past the depth limit). */
   errors: number;
+  /** Failed calls this node tried again (its retries with backoff). */
+  retries: number;
   throughput_rps: number;
   /** Time in this node: queue + service. */
   latency_ms: LatencySummary;
@@ -193,6 +195,7 @@ export function summarize(
       completions: m.completions,
       rejected: m.rejected,
       errors: m.errors,
+      retries: net.retries[i]!,
       throughput_rps: perSecond(m.completions),
       latency_ms: latencyOf(m.latency),
       wait_ms: { mean: m.completions > 0 ? m.waitSum / m.completions : 0 },

@@ -74,6 +74,15 @@ describe('retries with backoff', () => {
     });
   }
 
+  it('the summary counts each node\'s retries over the measured time', () => {
+    const r = createRun(lossy(2, 30), { durationS: 600, warmupS: 100 });
+    r.advance();
+    const s = r.summary();
+    const requests = s.sources.src!.completed + s.sources.src!.errors;
+    expect(Math.abs(s.nodes.a!.retries / requests - (0.3 + 0.09))).toBeLessThan(0.05);
+    expect(s.nodes.b!.retries).toBe(0);
+  });
+
   it('waits backoffMs · multiplier^(attempt−1) between attempts', () => {
     // Every call into b is lost: 3 retries after 100, 200 and 400 ms, then the request fails (1 ms of service first).
     const doc = topology(
