@@ -74,7 +74,8 @@ export class Network {
   private readonly retryMax: Int32Array;
   private readonly retryBackoff: Float64Array;
   private readonly retryFactor: Float64Array;
-  private readonly clientTimeout: Float64Array;
+  /** Per node: the timer lane of its client timeout (sources) or its request timeout (stations); −1: none. */
+  private readonly timeoutLane: Int32Array;
   /** Per node: connections a load balancer holds at most (Infinity: no limit). */
   private readonly maxConnections: Float64Array;
 
@@ -176,7 +177,6 @@ export class Network {
     this.retryMax = Int32Array.from(nodes, (node) => (node.behavior.type === 'station' ? node.behavior.retries.max : 0));
     this.retryBackoff = Float64Array.from(nodes, (node) => (node.behavior.type === 'station' ? node.behavior.retries.backoffMs : 0));
     this.retryFactor = Float64Array.from(nodes, (node) => (node.behavior.type === 'station' ? node.behavior.retries.multiplier : 1));
-    this.clientTimeout = Float64Array.from(nodes, (node) => (node.behavior.type === 'source' ? node.behavior.timeoutMs : Infinity));
     this.maxConnections = Float64Array.from(nodes, (node) => (node.behavior.type === 'chooser' ? node.behavior.maxConnections : Infinity));
     this.faults = new NodeFaults(n, links.length);
     this.faultRng = createStream(options.seed, 'faults/network');
@@ -220,6 +220,13 @@ export class Network {
     this.evReturn = sim.register((v) => this.continueCalls(v));
     this.evForwarded = sim.register((v) => this.onForwarded(v));
     this.evClientTimeout = sim.register((v) => this.onClientTimeout(v));
+    // Every request of a node waits the same time, so its timers expire in order: a lane each.
+    this.timeoutLane = Int32Array.from(nodes, (node, i) => {
+      const b = node.behavior;
+      if (b.type === 'source' && b.timeoutMs < Infinity) return sim.createLane(this.evClientTimeout, b.timeoutMs);
+      const st = this.stations[i];
+      return st !== null && st !== undefined && st.timeoutMs < Infinity ? sim.createLane(this.evTimeout, st.timeoutMs) : -1;
+    });
     this.evRetry = sim.register((v) => this.onRetry(v));
     this.evWarmup = sim.register(() => this.resetStatistics());
     this.faultControl = new FaultController(
@@ -314,8 +321,8 @@ export class Network {
     p.timer[v] = -1;
     p.tArrive[v] = sim.now;
     this.metrics[i]!.arrived(p.cls[v]!);
-    const timeout = this.clientTimeout[i]!;
-    if (timeout < Infinity) p.timer[v] = sim.schedule(timeout, PRIORITY_NORMAL, this.evClientTimeout, v);
+    const lane = this.timeoutLane[i]!;
+    if (lane >= 0) p.timer[v] = sim.startTimer(lane, v);
     this.beginCalls(v);
   }
 
@@ -415,7 +422,7 @@ export class Network {
   }
 
   private startTimer(st: Station, v: number): void {
-    if (st.timeoutMs < Infinity) this.pool.timer[v] = this.sim.schedule(st.timeoutMs, PRIORITY_NORMAL, this.evTimeout, v);
+    if (st.timeoutMs < Infinity) this.pool.timer[v] = this.sim.startTimer(this.timeoutLane[this.pool.node[v]!]!, v);
   }
 
   private startService(st: Station, v: number, m: NodeMetrics): void {

@@ -3,6 +3,7 @@
 // so scheduling allocates nothing; handlers are registered once per kind. Pacing and metrics
 // live outside this loop.
 import { EventQueue } from './event-queue.js';
+import { TimerLane } from './timer-lane.js';
 
 /** Handles one kind of event; the payload is a number the model chose (e.g. a request id). */
 export type EventHandler = (payload: number) => void;
@@ -28,6 +29,11 @@ const SLOT_LIMIT = 2 ** SLOT_BITS;
 const GEN_LIMIT = 2 ** 27;
 // tie = priority · 2^43 + sequence: exact in a double while sequence < 2^43.
 const SEQ_LIMIT = 2 ** 43;
+// A lane's wake-up event has kind WAKE − lane (below CANCELLED and FREE).
+const WAKE = -3;
+// Lane timer handles: 2^52 + sequence · 2^12 + lane, above every heap handle (< 2^52).
+const LANE_HANDLE_BASE = 2 ** 52;
+const LANE_LIMIT = 2 ** 12;
 
 export class Simulator {
   /** Simulated time in milliseconds. */
@@ -37,6 +43,7 @@ export class Simulator {
 
   private readonly queue = new EventQueue();
   private readonly handlers: EventHandler[] = [];
+  private readonly lanes: TimerLane[] = [];
   private kinds = new Int32Array(1024).fill(FREE);
   private payloads = new Float64Array(1024);
   private gens = new Int32Array(1024);
@@ -51,6 +58,30 @@ export class Simulator {
   register(handler: EventHandler): EventKind {
     this.handlers.push(handler);
     return this.handlers.length - 1;
+  }
+
+  /**
+   * A lane of timers of one kind that all run `delayMs` (e.g. one station's timeout): they
+   * expire in the order they start, so they wait in a FIFO instead of the heap. Start them
+   * with `startTimer`; `cancel` takes their handles too.
+   */
+  createLane(kind: EventKind, delayMs: number, priority = PRIORITY_NORMAL): number {
+    if (!(kind >= 0 && kind < this.handlers.length)) throw new RangeError(`unknown event kind ${kind}`);
+    if (!(delayMs >= 0 && delayMs < Infinity)) throw new RangeError(`timer delay must be a finite number ≥ 0, not ${delayMs}`);
+    if (!(priority >= 0 && priority <= MAX_PRIORITY) || (priority | 0) !== priority) throw new RangeError(`priority must be an integer 0…${MAX_PRIORITY}`);
+    if (this.lanes.length === LANE_LIMIT) throw new RangeError(`more than ${LANE_LIMIT} timer lanes`);
+    this.lanes.push(new TimerLane(kind, delayMs, priority));
+    return this.lanes.length - 1;
+  }
+
+  /** Starts a timer on a lane: its kind's handler gets `payload` after the lane's delay, unless cancelled. */
+  startTimer(lane: number, payload = 0): EventHandle {
+    const l = this.lanes[lane];
+    if (l === undefined) throw new RangeError(`unknown timer lane ${lane}`);
+    const seq = l.push(this.now + l.delayMs, payload);
+    this.live++;
+    if (!l.wakePending) this.wake(lane, this.now + l.delayMs);
+    return LANE_HANDLE_BASE + seq * LANE_LIMIT + lane;
   }
 
   /** Events scheduled and not yet handled or cancelled. */
@@ -83,6 +114,12 @@ export class Simulator {
 
   /** Cancels a pending event; false when it already ran or was cancelled. */
   cancel(handle: EventHandle): boolean {
+    if (handle >= LANE_HANDLE_BASE) {
+      const lane = (handle - LANE_HANDLE_BASE) % LANE_LIMIT;
+      const cancelled = this.lanes[lane]?.cancel((handle - LANE_HANDLE_BASE - lane) / LANE_LIMIT) === true;
+      if (cancelled) this.live--;
+      return cancelled;
+    }
     const slot = handle % SLOT_LIMIT;
     const gen = (handle - slot) / SLOT_LIMIT;
     if (!(slot >= 0 && slot < this.used) || this.gens[slot] !== gen || this.kinds[slot]! < 0) return false;
@@ -120,6 +157,25 @@ export class Simulator {
       const kind = this.kinds[slot]!;
       const payload = this.payloads[slot]!;
       this.releaseSlot(slot);
+      if (kind <= WAKE) {
+        // A lane's wake-up: fire its first timer if it is due (it may have been cancelled).
+        const lane = WAKE - kind;
+        const l = this.lanes[lane]!;
+        l.wakePending = false;
+        if (l.firstLive() <= t) {
+          const timerPayload = l.shift();
+          this.live--;
+          this.now = t;
+          this.eventsProcessed++;
+          handled++;
+          handlers[l.kind]!(timerPayload);
+        }
+        if (!l.wakePending) {
+          const next = l.firstLive();
+          if (next < Infinity) this.wake(lane, next);
+        }
+        continue;
+      }
       if (kind === CANCELLED) continue;
       this.live--;
       this.now = t;
@@ -132,6 +188,17 @@ export class Simulator {
     if (untilMs === Infinity) return 'empty';
     if (untilMs > this.now) this.now = untilMs;
     return 'until';
+  }
+
+  /** Puts a lane's wake-up event in the heap (not counted as pending: its timers are). */
+  private wake(lane: number, timeMs: number): void {
+    if (this.seq >= SEQ_LIMIT) throw new RangeError('too many events scheduled in one run');
+    const l = this.lanes[lane]!;
+    const slot = this.allocSlot();
+    this.kinds[slot] = WAKE - lane;
+    this.payloads[slot] = 0;
+    this.queue.push(timeMs, l.priority * SEQ_LIMIT + this.seq++, slot);
+    l.wakePending = true;
   }
 
   private allocSlot(): number {
