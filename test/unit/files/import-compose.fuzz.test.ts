@@ -74,7 +74,9 @@ function mutate(root: unknown, ops: Op[]): unknown {
         else set(container, `${String(key)}${o.name}`, structuredClone(current));
         break;
       case 'retype':
-        set(container, key, o.value);
+        // A copy: fast-check may hand the same value to several operations, and putting one
+        // object in two places lets a later operation make the tree cyclic.
+        set(container, key, structuredClone(o.value));
         break;
       case 'rename':
         if (!Array.isArray(container)) {
