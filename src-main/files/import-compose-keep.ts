@@ -11,11 +11,25 @@ const NOT_RESTORED = new Set(['version', 'name', 'services', 'include', 'build',
 
 const restorable = (key: string, known: ReadonlySet<string>): boolean => !NOT_RESTORED.has(key) && (known.has(key) || key.startsWith('x-'));
 
-/** A JSON copy of a YAML value (no undefined, no shared references). */
-const asJson = (value: unknown): Imported['unmapped'][number]['value'] => {
-  const text = JSON.stringify(value);
-  return text === undefined ? null : (JSON.parse(text) as Imported['unmapped'][number]['value']);
-};
+type Json = Imported['unmapped'][number]['value'];
+
+/**
+ * A JSON copy of a YAML value: no undefined, no shared references. YAML aliases can make a
+ * value contain itself; the loop is cut with a note instead of recursing forever.
+ */
+function asJson(value: unknown, ancestors: object[] = []): Json {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  if (typeof value !== 'object') return null;
+  if (ancestors.includes(value) || ancestors.length > 64) return '[a YAML alias that refers to itself]';
+  const inner = [...ancestors, value];
+  if (Array.isArray(value)) return value.map((v) => asJson(v, inner));
+  const out: Record<string, Json> = {};
+  for (const [k, v] of Object.entries(value)) {
+    if (v !== undefined) Object.defineProperty(out, k, { value: asJson(v, inner), enumerable: true, writable: true, configurable: true });
+  }
+  return out;
+}
 
 export function keepUnmapped(unmapped: readonly Unmapped[], ids: ReadonlyMap<string, string>, file: string): Imported | undefined {
   if (unmapped.length === 0) return undefined;

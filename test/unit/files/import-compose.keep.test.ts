@@ -81,4 +81,13 @@ describe('unmapped compose settings are kept', () => {
     expect(top.secrets).toEqual({ token: { file: './token.txt' } });
     expect(top['x-common']).toEqual({ restart: 'always' });
   });
+
+  it('a setting whose YAML alias refers to itself is kept with the loop cut, not a crash', () => {
+    const text = ['x-loop: &loop', '  self: *loop', '  name: loop', 'services:', '  web:', '    image: nginx:1.27', '    labels: *loop'].join('\n');
+    const result = importCompose(text, 'loop.yml');
+    expect(result.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    const doc = topologySchema.parse(result.document);
+    const kept = doc.imported?.unmapped.find((u) => u.path === 'x-loop');
+    expect(kept?.value).toEqual({ self: '[a YAML alias that refers to itself]', name: 'loop' });
+  });
 });
