@@ -72,6 +72,12 @@ function load(input: string | Uint8Array, fileName: string): LoadResult {
     return fail('yaml-aliases', `${fileName}: ${err instanceof Error ? err.message : String(err)}; YAML aliases are expanded at most ${MAX_ALIAS_COUNT} times.`);
   }
 
+  // An alias inside the node it names makes the value contain itself: nothing can save it.
+  const loop = selfReference(raw);
+  if (loop !== null) {
+    return { findings: [...syntax, placeFinding({ severity: 'error', code: 'yaml-alias-cycle', path: loop, message: 'This YAML alias refers to a node that contains it, so the value would contain itself.' }, yaml, lines)] };
+  }
+
   const migrated = migrateDocument(raw);
   if (!migrated.ok) return { findings: [...syntax, placeFinding({ severity: 'error', code: migrated.code, path: migrated.path, message: migrated.message }, yaml, lines)] };
   const base: Pick<LoadResult, 'migratedFrom'> = migrated.migratedFrom ? { migratedFrom: migrated.migratedFrom } : {};
@@ -87,6 +93,26 @@ function load(input: string | Uint8Array, fileName: string): LoadResult {
   }
   const document = parsed.data as Topology;
   return { ...base, document, findings: [...syntax, ...validateTopologyRaw(document).map(place)] };
+}
+
+/** The path of the first value that contains itself (a YAML alias to an ancestor), or null. */
+function selfReference(root: unknown): (string | number)[] | null {
+  const path: (string | number)[] = [];
+  const ancestors = new Set<object>();
+  const walk = (v: unknown): boolean => {
+    if (typeof v !== 'object' || v === null) return false;
+    if (ancestors.has(v)) return true;
+    ancestors.add(v);
+    const entries: [string | number, unknown][] = Array.isArray(v) ? v.map((x, i) => [i, x]) : Object.entries(v);
+    for (const [k, child] of entries) {
+      path.push(k);
+      if (walk(child)) return true;
+      path.pop();
+    }
+    ancestors.delete(v);
+    return false;
+  };
+  return walk(root) ? path : null;
 }
 
 const isSegment = (k: PropertyKey): k is string | number => typeof k !== 'symbol';

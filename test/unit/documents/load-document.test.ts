@@ -76,6 +76,14 @@ describe('loadDocument', () => {
     expect(performance.now() - started).toBeLessThan(2000);
   });
 
+  it('refuses an alias that refers to the node containing it, naming the place (the value would contain itself)', () => {
+    const text = ['apiVersion: devsim.io/v1', 'kind: Topology', 'metadata: {name: loop}', 'nodes: {}', 'imported:', '  from: compose', '  unmapped:', '    - path: a', '      reason: r', '      value: &v', '        self: *v'].join('\n');
+    const result = loadDocument(text, 'loop.devsim.yaml');
+    expect(result.document).toBeUndefined();
+    expect(result.findings[0]).toMatchObject({ severity: 'error', code: 'yaml-alias-cycle', path: 'imported.unmapped[0].value.self' });
+    expect(result.findings[0]?.line).toBe(11);
+  });
+
   it('refuses a file over the size limit before parsing it', () => {
     const [finding] = loadDocument(new Uint8Array(MAX_DOCUMENT_BYTES + 1), 'big.yaml').findings;
     expect(finding).toMatchObject({ code: 'too-large' });
