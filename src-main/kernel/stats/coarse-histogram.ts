@@ -4,32 +4,13 @@
 // per scrape interval or one per request class, so 10,000 nodes stay within ~27 MB; it
 // remembers which buckets it touched so that clearing it costs what was recorded, not its size.
 
+import { UNDER, bucketCount, bucketOf as bucketIn, midpointOf as midpointIn } from './log-buckets.js';
+
 const SUB_BITS = 4;
-const SUB = 1 << SUB_BITS;
-const MIN_EXP = -10;
-const MAX_EXP = 32;
-const BUCKETS = (MAX_EXP - MIN_EXP) * SUB;
-const UNDER = 0;
+const BUCKETS = bucketCount(SUB_BITS);
 const OVER = BUCKETS + 1;
-
-const f64 = new Float64Array(1);
-const u32 = new Uint32Array(f64.buffer);
-const HI = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
-
-function bucketOf(v: number): number {
-  if (!(v >= 2 ** MIN_EXP)) return UNDER; // also NaN and negatives
-  f64[0] = v;
-  const hi = u32[HI]!;
-  const exp = (hi >>> 20) - 1023;
-  if (exp >= MAX_EXP) return OVER;
-  return 1 + (exp - MIN_EXP) * SUB + ((hi >>> (20 - SUB_BITS)) & (SUB - 1));
-}
-
-function midpointOf(bucket: number): number {
-  const i = bucket - 1;
-  const exp = Math.floor(i / SUB) + MIN_EXP;
-  return 2 ** exp * (1 + ((i % SUB) + 0.5) / SUB);
-}
+const bucketOf = (v: number): number => bucketIn(v, SUB_BITS);
+const midpointOf = (bucket: number): number => midpointIn(bucket, SUB_BITS);
 
 export class CoarseHistogram {
   private readonly counts = new Uint32Array(BUCKETS + 2);

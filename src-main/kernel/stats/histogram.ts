@@ -2,36 +2,13 @@
 // (read straight from the bits of the double), from 2^-10 ms (≈1 µs) to 2^32 ms (≈50 days).
 // A bucket spans at most 1/128 of its lower bound, so a quantile reported at the bucket's
 // midpoint is within 0.4 % of a value in it. Count, sum, min and max are exact.
+import { UNDER, bucketCount, bucketOf as bucketIn, midpointOf as midpointIn } from './log-buckets.js';
 
 const SUB_BITS = 7;
-const SUB = 1 << SUB_BITS;
-const MIN_EXP = -10;
-const MAX_EXP = 32;
-const BUCKETS = (MAX_EXP - MIN_EXP) * SUB;
-const UNDER = 0;
+const BUCKETS = bucketCount(SUB_BITS);
 const OVER = BUCKETS + 1;
-
-// A view of one double's bits; the high word's index depends on the machine's byte order.
-const f64 = new Float64Array(1);
-const u32 = new Uint32Array(f64.buffer);
-const HI = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
-
-function bucketOf(v: number): number {
-  if (!(v >= 2 ** MIN_EXP)) return UNDER; // also NaN and negatives
-  f64[0] = v;
-  const hi = u32[HI]!;
-  const exp = (hi >>> 20) - 1023;
-  if (exp >= MAX_EXP) return OVER;
-  return 1 + (exp - MIN_EXP) * SUB + ((hi >>> (20 - SUB_BITS)) & (SUB - 1));
-}
-
-/** The middle of a bucket's value range. */
-function midpointOf(bucket: number): number {
-  const i = bucket - 1;
-  const exp = Math.floor(i / SUB) + MIN_EXP;
-  const sub = i % SUB;
-  return 2 ** exp * (1 + (sub + 0.5) / SUB);
-}
+const bucketOf = (v: number): number => bucketIn(v, SUB_BITS);
+const midpointOf = (bucket: number): number => midpointIn(bucket, SUB_BITS);
 
 export class LatencyHistogram {
   /** Allocated at the first value, so that nodes without traffic in a large document cost nothing. */
