@@ -16,6 +16,7 @@ import { createSampler, type Sampler } from '../../engine/distributions.js';
 import { createStream } from '../../engine/random.js';
 import { PRIORITY_NORMAL, type EventKind } from '../../engine/simulator.js';
 import type { DataHost } from './host.js';
+import { beginStep, endStep } from './latency-step.js';
 import type { BrokerBehavior, ConsumerGroupPlan } from './plan.js';
 import type { VisitInts } from './visit-ints.js';
 
@@ -88,19 +89,13 @@ export class BrokerModel {
 
   /** A publish (or a plain call) reaches the broker: the append takes the broker latency. */
   arrive(v: number): void {
-    const host = this.host;
-    host.metrics[this.node]!.busy.add(host.sim.now, 1);
-    host.pool.tStart[v] = host.sim.now;
-    host.sim.schedule(this.latency(), PRIORITY_NORMAL, this.evAppended, v);
+    beginStep(this.host, this.node, v, this.latency(), this.evAppended);
   }
 
   onAppended(v: number): void {
     const host = this.host;
     const p = host.pool;
-    const now = host.sim.now;
-    const m = host.metrics[this.node]!;
-    m.busy.add(now, -1);
-    m.completed(p.cls[v]!, now - p.tArrive[v]!);
+    endStep(host, this.node, v);
     const link = p.link[v]!;
     const topic = link >= 0 ? this.linkTopic[link]! : -1;
     if (topic >= 0) this.append(topic);

@@ -9,8 +9,9 @@
 // working set is read back in.
 import { createSampler, type Sampler } from '../../engine/distributions.js';
 import { createStream, type RandomStream } from '../../engine/random.js';
-import { PRIORITY_NORMAL, type EventKind } from '../../engine/simulator.js';
+import type { EventKind } from '../../engine/simulator.js';
 import type { DataHost } from './host.js';
+import { beginStep, endStep } from './latency-step.js';
 import type { CacheBehavior } from './plan.js';
 
 /** How long a flushed cache takes to reach its hit ratio again (linear climb from 0). */
@@ -42,19 +43,14 @@ export class CacheModel {
   }
 
   arrive(v: number): void {
-    const host = this.host;
-    host.metrics[this.node]!.busy.add(host.sim.now, 1);
-    host.pool.tStart[v] = host.sim.now;
-    host.sim.schedule(this.latency(), PRIORITY_NORMAL, this.evDone, v);
+    beginStep(this.host, this.node, v, this.latency(), this.evDone);
   }
 
   onDone(v: number): void {
     const host = this.host;
     const p = host.pool;
     const now = host.sim.now;
-    const m = host.metrics[this.node]!;
-    m.busy.add(now, -1);
-    m.completed(p.cls[v]!, now - p.tArrive[v]!);
+    endStep(host, this.node, v);
     this.lookups++;
     if (this.hitRng.uniform() < this.hitRatio(now)) {
       this.hits++;
