@@ -29,6 +29,8 @@ export interface DocumentSlice extends SaveActions {
   importComposeText(name: string, text: string): Promise<void>;
   close(): Promise<void>;
   editMetadata(patch: MetadataPatch): void;
+  /** Puts a node at a canvas position (one edit per finished drag); unchanged positions are no edit. */
+  moveNode(id: string, position: { x: number; y: number }): void;
   loadRecovery(): Promise<void>;
   restoreAutosave(key: string): Promise<void>;
   discardRecovery(key: string): Promise<void>;
@@ -132,6 +134,14 @@ export const createDocumentSlice =
         if (!doc?.document) return;
         const metadata = { ...doc.document.metadata, ...patch };
         set({ doc: { ...doc, document: { ...doc.document, metadata }, dirty: true, revision: doc.revision + 1 } });
+      },
+      moveNode: (id, position) => {
+        const doc = get().doc;
+        const node = doc?.document?.nodes[id];
+        if (!doc?.document || !node) return;
+        if (node.position?.x === position.x && node.position.y === position.y) return;
+        const nodes = { ...doc.document.nodes, [id]: { ...node, position: { x: position.x, y: position.y } } };
+        set({ doc: { ...doc, document: { ...doc.document, nodes }, dirty: true, revision: doc.revision + 1 } });
       },
       loadRecovery: async () => {
         try {

@@ -1,4 +1,5 @@
 import { type Locator, type Page } from '@playwright/test';
+import { CanvasPage } from './canvas-page.js';
 
 /** The Topology area while no editor exists: the open document, its toolbar, summary and findings. */
 export class TopologyPage {
@@ -23,6 +24,7 @@ export class TopologyPage {
   readonly saveAs: Locator;
   readonly importCompose: Locator;
   readonly exportMenu: Locator;
+  readonly canvas: CanvasPage;
 
   constructor(readonly page: Page) {
     this.root = page.getByTestId('screen-topology');
@@ -46,6 +48,7 @@ export class TopologyPage {
     this.saveAs = page.getByTestId('toolbar-save-as');
     this.importCompose = page.getByTestId('toolbar-import');
     this.exportMenu = page.getByTestId('export-menu');
+    this.canvas = new CanvasPage(page);
   }
 
   nodeRow(id: string): Locator {

@@ -1,6 +1,8 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { Finding } from '../../../../src-preload/contract/index.js';
 import { useAppStore } from '../../stores/context.js';
+import { NodeInspector } from './canvas/NodeInspector.js';
+import { TopologyCanvas } from './canvas/TopologyCanvas.js';
 import { EmptyTopology } from './EmptyTopology.js';
 import { FindingsPanel } from './FindingsPanel.js';
 import { MetadataPanel } from './MetadataPanel.js';
@@ -14,16 +16,24 @@ import './topology.css';
 
 const timeOf = (iso: string): string => new Date(iso).toLocaleTimeString(undefined, { timeStyle: 'short' });
 
-/** The open document until the graphical editor arrives: what it holds and what is wrong with it. */
+/** The open document: the canvas in the middle; the selected node, summary, findings and metadata beside it. */
 export function TopologyScreen(): React.JSX.Element {
   const doc = useAppStore((s) => s.doc);
+  const moveNode = useAppStore((s) => s.moveNode);
   const [selected, setSelected] = useState<Finding | null>(null);
+  const [selectedNode, setSelectedNode] = useState<string | null>(null);
+  const selectFinding = useCallback((finding: Finding) => {
+    setSelected(finding);
+    const node = nodeOfPath(finding.path);
+    if (node !== null) setSelectedNode(node);
+  }, []);
   if (!doc) return <EmptyTopology />;
   const title = doc.document?.metadata.name ?? doc.name;
   const current = selected && doc.findings.includes(selected) ? selected : null;
+  const node = selectedNode !== null && doc.document?.nodes[selectedNode] ? selectedNode : null;
 
   return (
-    <section className="screen topology" aria-labelledby="topology-title" data-testid="screen-topology">
+    <section className={`screen topology${doc.document ? ' with-canvas' : ''}`} aria-labelledby="topology-title" data-testid="screen-topology">
       <header className="screen-header">
         <h1 id="topology-title" data-testid="document-title">
           {title}
@@ -53,17 +63,26 @@ export function TopologyScreen(): React.JSX.Element {
         </p>
       ) : null}
       {doc.document ? (
-        <>
-          <MetadataPanel key={doc.key} metadata={doc.document.metadata} />
-          <SummaryPanel document={doc.document} highlight={current ? nodeOfPath(current.path) : null} />
-        </>
+        <div className="topology-workbench">
+          <TopologyCanvas document={doc.document} findings={doc.findings} selected={node} onSelect={setSelectedNode} onMove={moveNode} />
+          <div className="topology-side">
+            {node !== null ? (
+              <NodeInspector document={doc.document} id={node} findings={doc.findings} selected={current} onSelectFinding={selectFinding} />
+            ) : null}
+            <FindingsPanel findings={doc.findings} selected={current} onSelect={selectFinding} />
+            <SummaryPanel document={doc.document} highlight={current ? nodeOfPath(current.path) : null} />
+            <MetadataPanel key={doc.key} metadata={doc.document.metadata} />
+          </div>
+        </div>
       ) : (
-        <p className="field-error" role="alert" data-testid="document-unreadable">
-          This file does not fit the topology format, so only its text is shown. Fix the errors below in a text editor and open it again.
-        </p>
+        <>
+          <p className="field-error" role="alert" data-testid="document-unreadable">
+            This file does not fit the topology format, so only its text is shown. Fix the errors below in a text editor and open it again.
+          </p>
+          <FindingsPanel findings={doc.findings} selected={current} onSelect={setSelected} />
+          <SourceView text={doc.text} line={current?.line ?? null} />
+        </>
       )}
-      <FindingsPanel findings={doc.findings} selected={current} onSelect={setSelected} />
-      {doc.document ? null : <SourceView text={doc.text} line={current?.line ?? null} />}
     </section>
   );
 }

@@ -1,0 +1,45 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** The topology canvas: its nodes, group frames and edges, and the inspector of the selected node. */
+export class CanvasPage {
+  readonly root: Locator;
+  readonly nodes: Locator;
+  readonly frames: Locator;
+  readonly edges: Locator;
+  readonly minimap: Locator;
+  readonly controls: Locator;
+  readonly inspector: Locator;
+  readonly inspectorId: Locator;
+  readonly inspectorPosition: Locator;
+  readonly nodeFindings: Locator;
+
+  constructor(readonly page: Page) {
+    this.root = page.getByTestId('canvas');
+    this.nodes = this.root.getByTestId('canvas-node');
+    this.frames = this.root.getByTestId('canvas-frame');
+    this.edges = this.root.locator('.react-flow__edge');
+    this.minimap = this.root.locator('.react-flow__minimap');
+    this.controls = this.root.locator('.react-flow__controls');
+    this.inspector = page.getByTestId('node-inspector');
+    this.inspectorId = page.getByTestId('inspector-id');
+    this.inspectorPosition = page.getByTestId('inspector-position');
+    this.nodeFindings = page.getByTestId('node-findings');
+  }
+
+  node(id: string): Locator {
+    return this.root.locator(`[data-testid="canvas-node"][data-node="${id}"]`);
+  }
+
+  /** Drags a node by (dx, dy) screen pixels the way a mouse does: press, several moves, release. */
+  async drag(id: string, dx: number, dy: number): Promise<void> {
+    const box = await this.node(id).boundingBox();
+    expect(box).not.toBeNull();
+    const x = box!.x + box!.width / 2;
+    const y = box!.y + box!.height / 2;
+    await this.page.mouse.move(x, y);
+    await this.page.mouse.down();
+    await this.page.mouse.move(x + dx / 2, y + dy / 2, { steps: 5 });
+    await this.page.mouse.move(x + dx, y + dy, { steps: 5 });
+    await this.page.mouse.up();
+  }
+}
