@@ -2,6 +2,7 @@ import { AREAS } from './areas.js';
 import { useAppStore } from '../stores/context.js';
 import { NotConnected } from '../features/placeholder/NotConnected.js';
 import { PlaceholderScreen } from '../features/placeholder/PlaceholderScreen.js';
+import { RunScreen } from '../features/run/RunScreen.js';
 import { SettingsScreen } from '../features/settings/SettingsScreen.js';
 import { TopologyScreen } from '../features/topology/TopologyScreen.js';
 import { WelcomeScreen } from '../features/welcome/WelcomeScreen.js';
@@ -15,6 +16,7 @@ export function CurrentScreen(): React.JSX.Element {
   if (area === 'welcome') return <WelcomeScreen />;
   if (area === 'settings') return <SettingsScreen />;
   if (area === 'topology') return <TopologyScreen />;
+  if (area === 'run') return <RunScreen />;
   const def = AREAS.find((a) => a.id === area)!;
   return <PlaceholderScreen area={def} />;
 }

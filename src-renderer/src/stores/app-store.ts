@@ -7,9 +7,10 @@ import { createDocumentSlice, type DocumentSlice } from './document-slice.js';
 import { createNavigationSlice, type NavigationSlice } from './navigation-slice.js';
 import { createNoticeSlice, type NoticeSlice } from './notice-slice.js';
 import { createRecentSlice, type RecentSlice } from './recent-slice.js';
+import { createRunSlice, type RunSlice } from './run-slice.js';
 import { createSettingsSlice, type SettingsSlice } from './settings-slice.js';
 
-export type AppState = ConnectionSlice & SettingsSlice & RecentSlice & NavigationSlice & NoticeSlice & DocumentSlice;
+export type AppState = ConnectionSlice & SettingsSlice & RecentSlice & NavigationSlice & NoticeSlice & DocumentSlice & RunSlice;
 export type AppStore = StoreApi<AppState>;
 
 /** One store in slices; actions live beside their state and reach the host through `api`. */
@@ -21,6 +22,7 @@ export function createAppStore(api: DevsimApi, initial: ConnectionStatus, platfo
     ...createNavigationSlice(...a),
     ...createNoticeSlice(...a),
     ...createDocumentSlice(api, platform)(...a),
+    ...createRunSlice(api)(...a),
   }));
 }
 

@@ -1,5 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import type { AreaId } from './areas.js';
+import { RunPage } from './run-page.js';
 import { SettingsPage } from './settings-page.js';
 import { TopologyPage } from './topology-page.js';
 import { WelcomePage } from './welcome-page.js';
@@ -14,6 +15,7 @@ export class AppPage {
   readonly settings: SettingsPage;
   readonly welcome: WelcomePage;
   readonly topology: TopologyPage;
+  readonly run: RunPage;
   readonly notice: Locator;
   readonly recovery: Locator;
 
@@ -26,6 +28,7 @@ export class AppPage {
     this.settings = new SettingsPage(page);
     this.welcome = new WelcomePage(page);
     this.topology = new TopologyPage(page);
+    this.run = new RunPage(page);
     this.notice = page.getByTestId('notice');
     this.recovery = page.getByTestId('recovery');
   }
