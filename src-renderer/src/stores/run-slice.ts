@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand/vanilla';
-import { FINAL_RUN_STATES, type DevsimApi, type RunEventDto, type RunInfo, type RunSpeed, type RunStateName, type SeriesFrameDto } from '../../../src-preload/contract/index.js';
+import { FINAL_RUN_STATES, type DevsimApi, type Fault, type RunEventDto, type RunInfo, type RunSpeed, type RunStateName, type SeriesFrameDto } from '../../../src-preload/contract/index.js';
 import type { AppState } from './app-store.js';
 import { messageOf } from './errors.js';
 import { appendFrames, emptySeries, type RunSeries } from './run-series.js';
@@ -42,6 +42,15 @@ export interface RunSlice {
   stopRun(): Promise<void>;
   /** Sets the speed for the next run and, while one goes, for it too. */
   changeSpeed(speed: RunSpeed): Promise<void>;
+  /** The stored runs, newest first; null until loaded. */
+  runs: RunInfo[] | null;
+  runsError: string | null;
+  loadRuns(): Promise<void>;
+  /** Loads a stored run (info, series, events) into the same view as a live one. */
+  openRun(id: string): Promise<void>;
+  deleteRun(id: string): Promise<void>;
+  /** A fault now, in the run that is going. */
+  injectFault(fault: Fault): Promise<void>;
 }
 
 type Pushed = { kind: 'progress'; id: string; apply: (r: LiveRun) => Partial<LiveRun> } | { kind: 'records'; id: string; frames: SeriesFrameDto[]; events: RunEventDto[]; dropped: number } | { kind: 'finished'; id: string; info: RunInfo };
@@ -75,6 +84,7 @@ export const createRunSlice =
         set({
           run: { ...run, series, version: run.version + 1, state: i.state, simulatedMs: i.simulatedMs, endMs: i.endMs, events: i.events, summary: i.summary, error: i.error, stopReason: i.stopReason },
         });
+        void get().loadRuns();
       }
     };
     let framesWithoutLayout: SeriesFrameDto[] = [];
@@ -188,5 +198,59 @@ export const createRunSlice =
         get().setRunSettings({ speed });
         await control('Changing speed…', (id) => api.setRunSpeed({ id, speed }));
       },
+      runs: null,
+      runsError: null,
+      loadRuns: async () => {
+        try {
+          const runs = await api.listRuns();
+          set({ runs: [...runs].sort((a, b) => b.createdAt.localeCompare(a.createdAt)), runsError: null });
+        } catch (err) {
+          set({ runsError: messageOf(err) });
+        }
+      },
+      openRun: async (id) => {
+        const current = get().run;
+        if (current && !isFinal(current.state)) return;
+        subscribe();
+        set({ runBusy: 'Opening…', runError: null });
+        try {
+          const [info, frames, events] = await Promise.all([api.getRun({ id }), api.getRunSeries({ id, limit: 100_000 }), api.getRunEvents({ id, limit: 100_000 })]);
+          const series = emptySeries(frames.layout.nodes, frames.layout.metrics, Math.max(256, frames.frames.length));
+          appendFrames(series, frames.frames);
+          framesWithoutLayout = [];
+          set({
+            run: {
+              id: info.id,
+              state: info.state,
+              simulatedMs: info.simulatedMs,
+              endMs: info.endMs,
+              events: info.events,
+              eventsPerSecond: 0,
+              series,
+              log: [...events.events],
+              droppedEvents: info.dropped.events,
+              version: 0,
+              summary: info.summary,
+              error: info.error,
+              stopReason: info.stopReason,
+            },
+          });
+        } catch (err) {
+          set({ runError: messageOf(err) });
+        } finally {
+          set({ runBusy: null });
+        }
+      },
+      deleteRun: async (id) => {
+        const current = get().run;
+        if (current?.id === id && !isFinal(current.state)) return;
+        try {
+          await api.deleteRun({ id });
+          set((s) => ({ runs: s.runs?.filter((r) => r.id !== id) ?? null, run: s.run?.id === id ? null : s.run, runsError: null }));
+        } catch (err) {
+          set({ runsError: messageOf(err) });
+        }
+      },
+      injectFault: (fault) => control('Injecting a fault…', (id) => api.injectFault({ id, fault })),
     };
   };

@@ -50,11 +50,16 @@ export function RunCharts(): React.JSX.Element {
   const series = run.series;
   const version = run.version;
   const shownKey = useRef('');
+  const shownPoints = useRef(0);
   useEffect(() => {
     const draw = (): void => {
       timer.current = null;
       last.current = performance.now();
-      chart.current?.setOption({ dataset: { source: node ? chartDataset(series, node) : { t: [] } } });
+      const width = host.current?.clientWidth ?? 0;
+      const source = node ? chartDataset(series, node, width > 0 ? width : Infinity) : { t: [] };
+      shownPoints.current = source['t']?.length ?? 0;
+      host.current?.setAttribute('data-points', String(shownPoints.current));
+      chart.current?.setOption({ dataset: { source } });
     };
     const key = `${run.id}|${node}`;
     const wait = REDRAW_MS - (performance.now() - last.current);

@@ -1,4 +1,5 @@
 import { columnOf, type RunSeries } from '../../stores/run-series.js';
+import { downsampleIndices } from './downsample.js';
 
 /** What the charts show of a node, in dataset column order after `t` (seconds). */
 export const CHART_METRICS = ['throughput_rps', 'latency_p50_ms', 'latency_p95_ms', 'latency_p99_ms', 'error_rate_percent', 'replicas'] as const;
@@ -10,21 +11,28 @@ const PANELS = [
   { title: 'Replicas', series: [['replicas', 'replicas']] },
 ] as const;
 
-/** One column-keyed dataset for all panels: `t` in simulated seconds, NaN as null (a gap). */
-export function chartDataset(series: RunSeries, node: string): Record<string, (number | null)[]> {
-  const n = series.length;
+/**
+ * One column-keyed dataset for all panels: `t` in simulated seconds, NaN as null (a gap).
+ * With `buckets` (about the chart's width in pixels) a long series is cut down to min/max per
+ * bucket; the store keeps every frame.
+ */
+export function chartDataset(series: RunSeries, node: string, buckets = Infinity): Record<string, (number | null)[]> {
+  const cols = CHART_METRICS.map((m) => columnOf(series, node, m));
+  const keep = Number.isFinite(buckets) ? downsampleIndices(series.length, cols.filter((c): c is Float64Array => c !== null), buckets) : null;
+  const n = keep ? keep.length : series.length;
+  const at = (i: number): number => (keep ? keep[i]! : i);
   const t = new Array<number>(n);
-  for (let i = 0; i < n; i++) t[i] = series.t[i]! / 1000;
+  for (let i = 0; i < n; i++) t[i] = series.t[at(i)]! / 1000;
   const out: Record<string, (number | null)[]> = { t };
-  for (const m of CHART_METRICS) {
-    const col = columnOf(series, node, m);
+  CHART_METRICS.forEach((m, k) => {
+    const col = cols[k];
     const values = new Array<number | null>(n);
     for (let i = 0; i < n; i++) {
-      const v = col ? col[i]! : NaN;
+      const v = col ? col[at(i)]! : NaN;
       values[i] = Number.isFinite(v) ? v : null;
     }
     out[m] = values;
-  }
+  });
   return out;
 }
 

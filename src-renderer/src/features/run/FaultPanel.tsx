@@ -1,0 +1,85 @@
+import { useMemo, useState } from 'react';
+import type { Fault } from '../../../../src-preload/contract/index.js';
+import { useAppStore } from '../../stores/context.js';
+import { isFinal } from '../../stores/run-slice.js';
+
+type FaultType = 'pod-kill' | 'network-delay' | 'db-primary-failure' | 'region-outage';
+const LABELS: Record<FaultType, string> = {
+  'pod-kill': 'Kill an instance',
+  'network-delay': 'Add latency',
+  'db-primary-failure': 'Fail the database primary',
+  'region-outage': 'Take a region out',
+};
+
+/** The document's targets a fault of each type can act on. */
+export function faultTargets(doc: { nodes: Record<string, object>; groups?: Record<string, { type: string }> }): Record<FaultType, string[]> {
+  const nodes = Object.entries(doc.nodes);
+  return {
+    'pod-kill': nodes.filter(([, n]) => typeof (n as { replicas?: unknown }).replicas === 'number').map(([id]) => id),
+    'network-delay': nodes.filter(([, n]) => (n as { kind?: string }).kind !== 'traffic-source').map(([id]) => id),
+    'db-primary-failure': nodes.filter(([, n]) => (n as { topology?: { mode?: string } }).topology?.mode === 'primary-replica').map(([id]) => id),
+    'region-outage': Object.entries(doc.groups ?? {})
+      .filter(([, g]) => g.type === 'region' || g.type === 'zone')
+      .map(([id]) => id),
+  };
+}
+
+/** Faults now, in the run that is going: the fault shows on the event timeline. */
+export function FaultPanel(): React.JSX.Element | null {
+  const document = useAppStore((s) => s.doc?.document ?? null);
+  const run = useAppStore((s) => s.run);
+  const busy = useAppStore((s) => s.runBusy);
+  const injectFault = useAppStore((s) => s.injectFault);
+  const targets = useMemo(() => (document ? faultTargets(document) : null), [document]);
+  const [type, setType] = useState<FaultType>('pod-kill');
+  const [target, setTarget] = useState('');
+  const [delayMs, setDelayMs] = useState(200);
+  if (!targets || !run || isFinal(run.state)) return null;
+  const options = targets[type];
+  const chosen = options.includes(target) ? target : (options[0] ?? '');
+  const fault = (): Fault => {
+    switch (type) {
+      case 'pod-kill':
+        return { type, at: 0, target: chosen, count: 1 };
+      case 'network-delay':
+        return { type, at: 0, target: chosen, delayMs, jitterMs: 0 };
+      case 'db-primary-failure':
+        return { type, at: 0, target: chosen };
+      case 'region-outage':
+        return { type, at: 0, target: chosen };
+    }
+  };
+  return (
+    <div className="run-faults" data-testid="run-faults">
+      <label>
+        Fault
+        <select data-testid="fault-type" value={type} onChange={(e) => setType(e.target.value as FaultType)}>
+          {(Object.keys(LABELS) as FaultType[]).map((t) => (
+            <option key={t} value={t} disabled={targets[t].length === 0}>
+              {LABELS[t]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Target
+        <select data-testid="fault-target" value={chosen} onChange={(e) => setTarget(e.target.value)}>
+          {options.map((id) => (
+            <option key={id} value={id}>
+              {id}
+            </option>
+          ))}
+        </select>
+      </label>
+      {type === 'network-delay' ? (
+        <label>
+          Delay (ms)
+          <input type="number" min={1} data-testid="fault-delay" value={delayMs} onChange={(e) => setDelayMs(Number(e.target.value) > 0 ? Number(e.target.value) : 1)} />
+        </label>
+      ) : null}
+      <button type="button" data-testid="fault-inject" disabled={chosen === '' || busy !== null} onClick={() => void injectFault(fault())}>
+        Inject
+      </button>
+    </div>
+  );
+}
