@@ -4,13 +4,14 @@ import type { ConnectionStatus } from '../api/index.js';
 import { createConnectionSlice, type ConnectionSlice } from './connection-slice.js';
 import { inertPlatform, type DocumentPlatform } from './document-platform.js';
 import { createDocumentSlice, type DocumentSlice } from './document-slice.js';
+import { createEditSlice, type EditSlice } from './edit-slice.js';
 import { createNavigationSlice, type NavigationSlice } from './navigation-slice.js';
 import { createNoticeSlice, type NoticeSlice } from './notice-slice.js';
 import { createRecentSlice, type RecentSlice } from './recent-slice.js';
 import { createRunSlice, type RunSlice } from './run-slice.js';
 import { createSettingsSlice, type SettingsSlice } from './settings-slice.js';
 
-export type AppState = ConnectionSlice & SettingsSlice & RecentSlice & NavigationSlice & NoticeSlice & DocumentSlice & RunSlice;
+export type AppState = ConnectionSlice & SettingsSlice & RecentSlice & NavigationSlice & NoticeSlice & DocumentSlice & RunSlice & EditSlice;
 export type AppStore = StoreApi<AppState>;
 
 /** One store in slices; actions live beside their state and reach the host through `api`. */
@@ -23,6 +24,7 @@ export function createAppStore(api: DevsimApi, initial: ConnectionStatus, platfo
     ...createNoticeSlice(...a),
     ...createDocumentSlice(api, platform)(...a),
     ...createRunSlice(api)(...a),
+    ...createEditSlice(...a),
   }));
 }
 

@@ -4,6 +4,7 @@ import type { AppState } from './app-store.js';
 import type { DocumentPlatform } from './document-platform.js';
 import { createSaveActions, type SaveActions } from './document-save.js';
 import { fresh, type ExportReport, type ImportReport, type MetadataPatch, type OpenDocument, type RecoveryEntry } from './document-state.js';
+import { moveEdit } from './edit-slice.js';
 import { messageOf } from './errors.js';
 import type { MenuCommand } from './notice-slice.js';
 
@@ -135,14 +136,7 @@ export const createDocumentSlice =
         const metadata = { ...doc.document.metadata, ...patch };
         set({ doc: { ...doc, document: { ...doc.document, metadata }, dirty: true, revision: doc.revision + 1 } });
       },
-      moveNode: (id, position) => {
-        const doc = get().doc;
-        const node = doc?.document?.nodes[id];
-        if (!doc?.document || !node) return;
-        if (node.position?.x === position.x && node.position.y === position.y) return;
-        const nodes = { ...doc.document.nodes, [id]: { ...node, position: { x: position.x, y: position.y } } };
-        set({ doc: { ...doc, document: { ...doc.document, nodes }, dirty: true, revision: doc.revision + 1 } });
-      },
+      moveNode: (id, position) => get().applyEdit(`Move ${id}`, moveEdit(id, position)),
       loadRecovery: async () => {
         try {
           const list = await api.listAutosaves();

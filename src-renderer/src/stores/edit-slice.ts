@@ -1,0 +1,101 @@
+import type { StateCreator } from 'zustand/vanilla';
+import { validateTopology, type LinkType, type NodeKind, type Topology } from '../../../src-preload/contract/index.js';
+import type { AppState } from './app-store.js';
+import { addLink, addNode, deleteItems, moveNodeTo } from './topology-edits.js';
+
+/** One edit of the open document: the document before it (its inverse) and after it. */
+export interface EditCommand {
+  label: string;
+  before: Topology;
+  after: Topology;
+}
+
+export interface EditHistory {
+  undo: EditCommand[];
+  redo: EditCommand[];
+}
+
+export const HISTORY_LIMIT = 200;
+
+export interface EditSlice {
+  history: EditHistory;
+  /** Why the last connect was refused, for the canvas to show; null when it was not. */
+  editRefusal: string | null;
+  /** Applies one edit as a command (undoable); an edit that changes nothing is no command. */
+  applyEdit(label: string, change: (doc: Topology) => Topology): void;
+  /** Adds a node of `kind` at `position`; returns its id (null without a document). */
+  addNodeAt(kind: NodeKind, position: { x: number; y: number }): string | null;
+  /** Links `from` to `to` (the type: the usual one for the two kinds); false, with the reason in `editRefusal`, when refused. */
+  connect(from: string, to: string, type?: LinkType): boolean;
+  /** Deletes nodes (with their links) and links (by index) as one command. */
+  deleteSelection(nodeIds: readonly string[], linkIndexes?: readonly number[]): void;
+  undo(): void;
+  redo(): void;
+  dismissRefusal(): void;
+}
+
+const EMPTY: EditHistory = { undo: [], redo: [] };
+
+export const createEditSlice: StateCreator<AppState, [], [], EditSlice> = (set, get) => {
+  /** Shows `document` as the open one: findings refreshed, dirty, a new revision for autosave. */
+  const show = (document: Topology, history: EditHistory): void => {
+    const doc = get().doc;
+    if (!doc) return;
+    set({ doc: { ...doc, document, findings: validateTopology(document), dirty: true, revision: doc.revision + 1 }, history, editRefusal: null });
+  };
+  /** The history, or an empty one when the open document is not where the history left it (another document opened). */
+  const current = (): EditHistory => {
+    const { history, doc } = get();
+    const top = history.undo.at(-1) ?? history.redo.at(-1);
+    if (!top || !doc?.document) return EMPTY;
+    const at = history.undo.at(-1)?.after ?? history.redo.at(-1)!.before;
+    return at === doc.document ? history : EMPTY;
+  };
+
+  return {
+    history: EMPTY,
+    editRefusal: null,
+    applyEdit: (label, change) => {
+      const before = get().doc?.document;
+      if (!before) return;
+      const after = change(before);
+      if (after === before) return;
+      const h = current();
+      show(after, { undo: [...h.undo, { label, before, after }].slice(-HISTORY_LIMIT), redo: [] });
+    },
+    addNodeAt: (kind, position) => {
+      const doc = get().doc?.document;
+      if (!doc) return null;
+      const added = addNode(doc, kind, position);
+      get().applyEdit(`Add ${added.id}`, () => added.doc);
+      return added.id;
+    },
+    connect: (from, to, type) => {
+      const doc = get().doc?.document;
+      if (!doc) return false;
+      const result = addLink(doc, from, to, type);
+      if ('refused' in result) {
+        set({ editRefusal: result.refused });
+        return false;
+      }
+      get().applyEdit(`Link ${from} → ${to}`, () => result.doc);
+      return true;
+    },
+    deleteSelection: (nodeIds, linkIndexes = []) => get().applyEdit('Delete', (d) => deleteItems(d, nodeIds, linkIndexes)),
+    undo: () => {
+      const h = current();
+      const cmd = h.undo.at(-1);
+      if (!cmd) return;
+      show(cmd.before, { undo: h.undo.slice(0, -1), redo: [...h.redo, cmd] });
+    },
+    redo: () => {
+      const h = current();
+      const cmd = h.redo.at(-1);
+      if (!cmd) return;
+      show(cmd.after, { undo: [...h.undo, cmd], redo: h.redo.slice(0, -1) });
+    },
+    dismissRefusal: () => set({ editRefusal: null }),
+  };
+};
+
+export const moveEdit = (id: string, position: { x: number; y: number }) => (doc: Topology): Topology => moveNodeTo(doc, id, position);
