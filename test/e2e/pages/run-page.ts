@@ -27,6 +27,14 @@ export class RunPage {
   readonly summaryNodes: Locator;
   readonly summarySources: Locator;
   readonly failed: Locator;
+  readonly list: Locator;
+  readonly listRows: Locator;
+  readonly faultType: Locator;
+  readonly faultTarget: Locator;
+  readonly faultDelay: Locator;
+  readonly faultInject: Locator;
+  readonly exportJson: Locator;
+  readonly exportCsv: Locator;
 
   constructor(readonly page: Page) {
     this.root = page.getByTestId('screen-run');
@@ -54,6 +62,14 @@ export class RunPage {
     this.summaryNodes = page.getByTestId('summary-node');
     this.summarySources = page.getByTestId('summary-source');
     this.failed = page.getByTestId('run-failed');
+    this.list = page.getByTestId('run-list');
+    this.listRows = page.getByTestId('run-list-row');
+    this.faultType = page.getByTestId('fault-type');
+    this.faultTarget = page.getByTestId('fault-target');
+    this.faultDelay = page.getByTestId('fault-delay');
+    this.faultInject = page.getByTestId('fault-inject');
+    this.exportJson = page.getByTestId('run-export-json');
+    this.exportCsv = page.getByTestId('run-export-csv');
   }
 
   /** Sets duration (seconds) and speed ('max' or a number as the select offers), then starts. */
