@@ -61,3 +61,56 @@ test('canvas: the production template shows every node; dragging one marks the d
   expect(parsed.nodes['api']?.position).toBeUndefined();
   await expect(t.dirty).toHaveCount(0);
 });
+
+test('canvas edits: add Redis from the palette, connect the api to it, undo twice, redo once; the document and the canvas agree', async ({ app, page }) => {
+  await app.open(host.current.url);
+  await app.welcome.template('production').click();
+  const t = app.topology;
+  const c = t.canvas;
+  await expect(c.root).toBeVisible();
+  const nodes = await c.nodes.count();
+  const edges = await c.edges.count();
+  /** The document as Save As writes it. */
+  const saved = async () => {
+    const downloading = page.waitForEvent('download');
+    await t.saveAs.click();
+    return topologySchema.parse(parse(await readFile((await (await downloading).path())!, 'utf8')));
+  };
+
+  await c.paletteItem('redis').click();
+  await expect(c.nodes).toHaveCount(nodes + 1);
+  await expect(c.inspectorId).toHaveText('redis');
+  await expect(c.node('redis')).toBeVisible();
+
+  // Refused with the reason: a call into the traffic source.
+  await c.connect('redis', 'users');
+  await expect(c.refusal).toContainText('traffic source');
+  await expect(c.edges).toHaveCount(edges);
+
+  await c.connect('api', 'redis');
+  await expect(c.edges).toHaveCount(edges + 1);
+  await expect(c.refusal).toHaveCount(0);
+  let doc = await saved();
+  expect(doc.nodes['redis']).toMatchObject({ kind: 'redis', hitRatio: 0.8 });
+  expect(doc.links.filter((l) => l.from === 'api' && l.to === 'redis')).toMatchObject([{ type: 'call' }]);
+  await expect(t.dirty).toHaveCount(0);
+
+  await c.node('api').click();
+  await page.keyboard.press('Control+z');
+  await expect(c.edges).toHaveCount(edges);
+  await expect(t.dirty).toBeVisible();
+  await page.keyboard.press('Control+z');
+  await expect(c.nodes).toHaveCount(nodes);
+  await page.keyboard.press('Control+Shift+z');
+  await expect(c.nodes).toHaveCount(nodes + 1);
+  await expect(c.edges).toHaveCount(edges);
+  doc = await saved();
+  expect(Object.keys(doc.nodes)).toHaveLength(nodes + 1);
+  expect(doc.nodes['redis']).toMatchObject({ kind: 'redis' });
+  expect(doc.links.some((l) => l.to === 'redis')).toBe(false);
+
+  // Delete removes it again.
+  await c.node('redis').click();
+  await page.keyboard.press('Delete');
+  await expect(c.nodes).toHaveCount(nodes);
+});

@@ -12,6 +12,8 @@ export class CanvasPage {
   readonly inspectorId: Locator;
   readonly inspectorPosition: Locator;
   readonly nodeFindings: Locator;
+  readonly palette: Locator;
+  readonly refusal: Locator;
 
   constructor(readonly page: Page) {
     this.root = page.getByTestId('canvas');
@@ -24,6 +26,8 @@ export class CanvasPage {
     this.inspectorId = page.getByTestId('inspector-id');
     this.inspectorPosition = page.getByTestId('inspector-position');
     this.nodeFindings = page.getByTestId('node-findings');
+    this.palette = page.getByTestId('palette');
+    this.refusal = page.getByTestId('canvas-refusal');
   }
 
   node(id: string): Locator {
@@ -40,6 +44,23 @@ export class CanvasPage {
     await this.page.mouse.down();
     await this.page.mouse.move(x + dx / 2, y + dy / 2, { steps: 5 });
     await this.page.mouse.move(x + dx, y + dy, { steps: 5 });
+    await this.page.mouse.up();
+  }
+
+  paletteItem(kind: string): Locator {
+    return this.palette.locator(`[data-kind="${kind}"]`);
+  }
+
+  /** Drags from one node's outgoing handle to another node's incoming handle, like a mouse. */
+  async connect(from: string, to: string): Promise<void> {
+    const a = await this.root.locator(`.react-flow__node[data-id="${from}"] .react-flow__handle.source`).boundingBox();
+    const b = await this.root.locator(`.react-flow__node[data-id="${to}"] .react-flow__handle.target`).boundingBox();
+    expect(a).not.toBeNull();
+    expect(b).not.toBeNull();
+    await this.page.mouse.move(a!.x + a!.width / 2, a!.y + a!.height / 2);
+    await this.page.mouse.down();
+    await this.page.mouse.move((a!.x + b!.x) / 2, (a!.y + b!.y) / 2, { steps: 5 });
+    await this.page.mouse.move(b!.x + b!.width / 2, b!.y + b!.height / 2, { steps: 5 });
     await this.page.mouse.up();
   }
 }

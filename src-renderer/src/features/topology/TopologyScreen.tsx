@@ -1,5 +1,5 @@
-import { useCallback, useState } from 'react';
-import type { Finding } from '../../../../src-preload/contract/index.js';
+import { useCallback, useEffect, useState } from 'react';
+import type { Finding, NodeKind } from '../../../../src-preload/contract/index.js';
 import { useAppStore } from '../../stores/context.js';
 import { NodeInspector } from './canvas/NodeInspector.js';
 import { TopologyCanvas } from './canvas/TopologyCanvas.js';
@@ -20,6 +20,12 @@ const timeOf = (iso: string): string => new Date(iso).toLocaleTimeString(undefin
 export function TopologyScreen(): React.JSX.Element {
   const doc = useAppStore((s) => s.doc);
   const moveNode = useAppStore((s) => s.moveNode);
+  const addNodeAt = useAppStore((s) => s.addNodeAt);
+  const connect = useAppStore((s) => s.connect);
+  const deleteSelection = useAppStore((s) => s.deleteSelection);
+  const undo = useAppStore((s) => s.undo);
+  const redo = useAppStore((s) => s.redo);
+  const refusal = useAppStore((s) => s.editRefusal);
   const [selected, setSelected] = useState<Finding | null>(null);
   const [selectedNode, setSelectedNode] = useState<string | null>(null);
   const selectFinding = useCallback((finding: Finding) => {
@@ -27,6 +33,29 @@ export function TopologyScreen(): React.JSX.Element {
     const node = nodeOfPath(finding.path);
     if (node !== null) setSelectedNode(node);
   }, []);
+  const addNode = useCallback(
+    (kind: NodeKind, position: { x: number; y: number }) => {
+      const id = addNodeAt(kind, position);
+      if (id !== null) setSelectedNode(id);
+    },
+    [addNodeAt],
+  );
+  const link = useCallback((from: string, to: string) => void connect(from, to), [connect]);
+  // Ctrl+Z undoes, Ctrl+Shift+Z and Ctrl+Y redo (⌘ on macOS); text fields keep their own undo.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent): void => {
+      if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
+      const t = e.target as HTMLElement | null;
+      if (t && (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName))) return;
+      const key = e.key.toLowerCase();
+      if (key === 'z' && !e.shiftKey) undo();
+      else if ((key === 'z' && e.shiftKey) || key === 'y') redo();
+      else return;
+      e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [undo, redo]);
   if (!doc) return <EmptyTopology />;
   const title = doc.document?.metadata.name ?? doc.name;
   const current = selected && doc.findings.includes(selected) ? selected : null;
@@ -64,7 +93,13 @@ export function TopologyScreen(): React.JSX.Element {
       ) : null}
       {doc.document ? (
         <div className="topology-workbench">
-          <TopologyCanvas document={doc.document} findings={doc.findings} selected={node} onSelect={setSelectedNode} onMove={moveNode} />
+          <TopologyCanvas document={doc.document} findings={doc.findings} selected={node} onSelect={setSelectedNode}
+            onMove={moveNode}
+            onAdd={addNode}
+            onConnect={link}
+            onDelete={deleteSelection}
+            refusal={refusal}
+          />
           <div className="topology-side">
             {node !== null ? (
               <NodeInspector document={doc.document} id={node} findings={doc.findings} selected={current} onSelectFinding={selectFinding} />

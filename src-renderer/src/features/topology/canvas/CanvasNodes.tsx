@@ -7,7 +7,7 @@ export function DeviceNode({ data, selected }: NodeProps<DeviceFlowNode>): React
   const { label, Icon } = kindInfo(data.kind);
   return (
     <div className={`canvas-node${selected ? ' selected' : ''}`} data-testid="canvas-node" data-node={data.id} title={`${data.id} (${label})`}>
-      <Handle type="target" position={Position.Left} isConnectable={false} />
+      <Handle type="target" position={Position.Left} />
       <span className="canvas-node-icon" aria-hidden="true">
         <Icon size={18} />
       </span>
@@ -20,7 +20,7 @@ export function DeviceNode({ data, selected }: NodeProps<DeviceFlowNode>): React
           {data.findings}
         </span>
       ) : null}
-      <Handle type="source" position={Position.Right} isConnectable={false} />
+      <Handle type="source" position={Position.Right} />
     </div>
   );
 }

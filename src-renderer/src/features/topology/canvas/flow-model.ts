@@ -114,6 +114,7 @@ export function toFlow(doc: Topology, selected: string | null = null, findings: 
       data: { label: group.label ?? g, type: group.type },
       draggable: false,
       selectable: false,
+      deletable: false,
       zIndex: -1 - (10 - depthOf(g)),
     });
   }
@@ -154,4 +155,10 @@ export function toFlow(doc: Topology, selected: string | null = null, findings: 
 export function documentPosition(node: Pick<Node, 'position' | 'parentId'>, origins: Map<string, Point>): Point {
   const base = node.parentId !== undefined ? (origins.get(node.parentId) ?? { x: 0, y: 0 }) : { x: 0, y: 0 };
   return { x: Math.round(node.position.x + base.x), y: Math.round(node.position.y + base.y) };
+}
+
+/** The document link index behind an edge id (`link-3` → 3); null for anything else. */
+export function linkIndexOf(edgeId: string): number | null {
+  const m = /^link-(\d+)$/.exec(edgeId);
+  return m ? Number(m[1]) : null;
 }
