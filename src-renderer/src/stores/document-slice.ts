@@ -131,10 +131,7 @@ export const createDocumentSlice =
         if (doc.dirty) await attempt('Closing…', 'Could not discard the autosave', () => api.discardAutosave({ key: doc.key }));
       },
       editMetadata: (patch) => {
-        const doc = get().doc;
-        if (!doc?.document) return;
-        const metadata = { ...doc.document.metadata, ...patch };
-        set({ doc: { ...doc, document: { ...doc.document, metadata }, dirty: true, revision: doc.revision + 1 } });
+        get().applyEdit('Edit metadata', (d) => ({ ...d, metadata: { ...d.metadata, ...patch } }));
       },
       moveNode: (id, position) => get().applyEdit(`Move ${id}`, moveEdit(id, position)),
       loadRecovery: async () => {

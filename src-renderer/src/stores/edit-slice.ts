@@ -13,6 +13,8 @@ export interface EditCommand {
 export interface EditHistory {
   undo: EditCommand[];
   redo: EditCommand[];
+  /** The document as it was when it last had no unsaved changes; undoing back to it clears the dirty marker. */
+  clean: Topology | null;
 }
 
 export const HISTORY_LIMIT = 200;
@@ -34,14 +36,15 @@ export interface EditSlice {
   dismissRefusal(): void;
 }
 
-const EMPTY: EditHistory = { undo: [], redo: [] };
+const EMPTY: EditHistory = { undo: [], redo: [], clean: null };
 
 export const createEditSlice: StateCreator<AppState, [], [], EditSlice> = (set, get) => {
   /** Shows `document` as the open one: findings refreshed, dirty, a new revision for autosave. */
   const show = (document: Topology, history: EditHistory): void => {
     const doc = get().doc;
     if (!doc) return;
-    set({ doc: { ...doc, document, findings: validateTopology(document), dirty: true, revision: doc.revision + 1 }, history, editRefusal: null });
+    const dirty = document !== history.clean;
+    set({ doc: { ...doc, document, findings: validateTopology(document), dirty, revision: doc.revision + 1 }, history, editRefusal: null });
   };
   /** The history, or an empty one when the open document is not where the history left it (another document opened). */
   const current = (): EditHistory => {
@@ -52,6 +55,9 @@ export const createEditSlice: StateCreator<AppState, [], [], EditSlice> = (set, 
     return at === doc.document ? history : EMPTY;
   };
 
+  /** A save since the last edit makes the current document the clean one. */
+  const cleanNow = (h: EditHistory): Topology | null => (get().doc?.dirty === false ? (get().doc?.document ?? null) : h.clean);
+
   return {
     history: EMPTY,
     editRefusal: null,
@@ -61,7 +67,8 @@ export const createEditSlice: StateCreator<AppState, [], [], EditSlice> = (set, 
       const after = change(before);
       if (after === before) return;
       const h = current();
-      show(after, { undo: [...h.undo, { label, before, after }].slice(-HISTORY_LIMIT), redo: [] });
+      const clean = get().doc?.dirty === false ? before : h.clean;
+      show(after, { undo: [...h.undo, { label, before, after }].slice(-HISTORY_LIMIT), redo: [], clean });
     },
     addNodeAt: (kind, position) => {
       const doc = get().doc?.document;
@@ -86,13 +93,13 @@ export const createEditSlice: StateCreator<AppState, [], [], EditSlice> = (set, 
       const h = current();
       const cmd = h.undo.at(-1);
       if (!cmd) return;
-      show(cmd.before, { undo: h.undo.slice(0, -1), redo: [...h.redo, cmd] });
+      show(cmd.before, { ...h, undo: h.undo.slice(0, -1), redo: [...h.redo, cmd], clean: cleanNow(h) });
     },
     redo: () => {
       const h = current();
       const cmd = h.redo.at(-1);
       if (!cmd) return;
-      show(cmd.after, { undo: [...h.undo, cmd], redo: h.redo.slice(0, -1) });
+      show(cmd.after, { ...h, undo: [...h.undo, cmd], redo: h.redo.slice(0, -1), clean: cleanNow(h) });
     },
     dismissRefusal: () => set({ editRefusal: null }),
   };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { topologySchema, validateTopology, type Topology } from '../../../src-preload/contract/index.js';
 import { addLink, addNode, deleteItems, freshNodeId, linkRefusal, linkTypesFor, PALETTE_KINDS } from '../../../src-renderer/src/stores/topology-edits.js';
-import { documentStore } from './fake-documents.js';
+import { documentStore, opened } from './fake-documents.js';
 
 const doc = (): Topology =>
   topologySchema.parse({
@@ -110,6 +110,32 @@ describe('edit commands: undo and redo', () => {
     s().undo(); // nothing left: no change
     expect(s().doc?.document).toBe(start);
     expect(s().doc?.revision).toBe(10);
+  });
+
+  it('clears the dirty marker when undo returns to the saved document, and sets it again on redo', async () => {
+    const { s } = documentStore();
+    await s().openText('shop.devsim.yaml', 'text');
+    s().moveNode('db', { x: 16, y: 16 });
+    expect(s().doc?.dirty).toBe(true);
+    s().undo();
+    expect(s().doc?.dirty).toBe(false);
+    s().redo();
+    expect(s().doc?.dirty).toBe(true);
+    // After a save the saved document is the clean one.
+    const { s: t, host } = documentStore();
+    host.files.set('/labs/a.devsim.yaml', opened({ path: '/labs/a.devsim.yaml', name: 'a.devsim.yaml' }));
+    await t().openPath('/labs/a.devsim.yaml');
+    t().editMetadata({ name: 'Renamed' });
+    t().moveNode('db', { x: 16, y: 16 });
+    await t().save();
+    expect(t().doc?.dirty).toBe(false);
+    t().undo();
+    expect(t().doc).toMatchObject({ dirty: true, document: { metadata: { name: 'Renamed' } } });
+    t().redo();
+    expect(t().doc?.dirty).toBe(false);
+    t().undo();
+    t().undo();
+    expect(t().doc?.document?.metadata.name).toBe('Shop');
   });
 
   it('refuses an invalid link with the reason and keeps the document', async () => {
