@@ -87,6 +87,12 @@ test('canvas edits: add Redis from the palette, connect the api to it, undo twic
   await expect(c.refusal).toContainText('traffic source');
   await expect(c.edges).toHaveCount(edges);
 
+  // A chosen type that does not fit the kinds is refused too.
+  await c.linkType.selectOption('scrape');
+  await c.connect('api', 'redis');
+  await expect(c.refusal).toContainText('Only Prometheus scrapes');
+  await c.linkType.selectOption('');
+
   await c.connect('api', 'redis');
   await expect(c.edges).toHaveCount(edges + 1);
   await expect(c.refusal).toHaveCount(0);

@@ -14,6 +14,7 @@ export class CanvasPage {
   readonly nodeFindings: Locator;
   readonly palette: Locator;
   readonly refusal: Locator;
+  readonly linkType: Locator;
 
   constructor(readonly page: Page) {
     this.root = page.getByTestId('canvas');
@@ -28,6 +29,7 @@ export class CanvasPage {
     this.nodeFindings = page.getByTestId('node-findings');
     this.palette = page.getByTestId('palette');
     this.refusal = page.getByTestId('canvas-refusal');
+    this.linkType = page.getByTestId('link-type');
   }
 
   node(id: string): Locator {

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { Finding, NodeKind } from '../../../../src-preload/contract/index.js';
+import type { Finding, LinkType, NodeKind } from '../../../../src-preload/contract/index.js';
 import { useAppStore } from '../../stores/context.js';
 import { NodeInspector } from './canvas/NodeInspector.js';
 import { TopologyCanvas } from './canvas/TopologyCanvas.js';
@@ -40,7 +40,7 @@ export function TopologyScreen(): React.JSX.Element {
     },
     [addNodeAt],
   );
-  const link = useCallback((from: string, to: string) => void connect(from, to), [connect]);
+  const link = useCallback((from: string, to: string, type: LinkType | null) => void connect(from, to, type ?? undefined), [connect]);
   // Ctrl+Z undoes, Ctrl+Shift+Z and Ctrl+Y redo (⌘ on macOS); text fields keep their own undo.
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {

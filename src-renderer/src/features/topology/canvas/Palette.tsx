@@ -1,4 +1,4 @@
-import type { NodeKind } from '../../../../../src-preload/contract/index.js';
+import { LINK_TYPES, type LinkType, type NodeKind } from '../../../../../src-preload/contract/index.js';
 import { PALETTE_KINDS } from '../../../stores/topology-edits.js';
 import { kindInfo } from '../../../ui/node-kinds.js';
 
@@ -8,10 +8,13 @@ export const PALETTE_MIME = 'application/x-devsim-kind';
 interface Props {
   /** A click: add a node of this kind in the middle of the view. */
   onPick(kind: NodeKind): void;
+  /** The type new links get; null: the usual one for the two kinds (call, publish/consume with Kafka, …). */
+  linkType: LinkType | null;
+  onLinkType(type: LinkType | null): void;
 }
 
 /** Every node kind with its icon: drag one onto the canvas, or click it. */
-export function Palette({ onPick }: Props): React.JSX.Element {
+export function Palette({ onPick, linkType, onLinkType }: Props): React.JSX.Element {
   return (
     <div className="canvas-palette" data-testid="palette" role="toolbar" aria-label="Add a node">
       {PALETTE_KINDS.map((kind) => {
@@ -36,6 +39,17 @@ export function Palette({ onPick }: Props): React.JSX.Element {
           </button>
         );
       })}
+      <label className="canvas-palette-link">
+        <span className="muted small">New links</span>
+        <select data-testid="link-type" value={linkType ?? ''} onChange={(e) => onLinkType(e.target.value === '' ? null : (e.target.value as LinkType))}>
+          <option value="">by kinds</option>
+          {LINK_TYPES.map((t) => (
+            <option key={t} value={t}>
+              {t}
+            </option>
+          ))}
+        </select>
+      </label>
     </div>
   );
 }

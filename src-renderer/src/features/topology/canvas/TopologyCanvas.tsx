@@ -15,7 +15,7 @@ import {
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { Finding, NodeKind, Topology } from '../../../../../src-preload/contract/index.js';
+import type { Finding, LinkType, NodeKind, Topology } from '../../../../../src-preload/contract/index.js';
 import { DeviceNode, FrameNode } from './CanvasNodes.js';
 import { documentPosition, linkIndexOf, NODE_HEIGHT, NODE_WIDTH, toFlow, type FlowNode } from './flow-model.js';
 import { Palette, PALETTE_MIME } from './Palette.js';
@@ -34,8 +34,8 @@ interface Props {
   onMove(id: string, position: { x: number; y: number }): void;
   /** A node of `kind` dropped (or picked) at a document position. */
   onAdd(kind: NodeKind, position: { x: number; y: number }): void;
-  /** A connection dragged from one node's handle to another's. */
-  onConnect(from: string, to: string): void;
+  /** A connection dragged from one node's handle to another's; `type` null: chosen by the kinds. */
+  onConnect(from: string, to: string, type: LinkType | null): void;
   /** The selected nodes and links (by index) deleted with Delete or Backspace. */
   onDelete(nodeIds: string[], linkIndexes: number[]): void;
   /** Why the last connection was refused, shown over the canvas. */
@@ -52,6 +52,7 @@ export function TopologyCanvas({ document, findings, selected, onSelect, onMove,
   useEffect(() => setEdges(model.edges), [model, setEdges]);
   const [flow, setFlow] = useState<ReactFlowInstance<FlowNode> | null>(null);
   const wrapper = useRef<HTMLDivElement>(null);
+  const [linkType, setLinkType] = useState<LinkType | null>(null);
 
   const onNodeDragStop = useCallback<OnNodeDrag<FlowNode>>(
     (_event, node) => {
@@ -60,7 +61,7 @@ export function TopologyCanvas({ document, findings, selected, onSelect, onMove,
     [model, onMove],
   );
   const onNodeClick = useCallback<NodeMouseHandler<FlowNode>>((_event, node) => onSelect(node.type === 'device' ? node.id : null), [onSelect]);
-  const connect = useCallback<OnConnect>((c) => onConnect(c.source, c.target), [onConnect]);
+  const connect = useCallback<OnConnect>((c) => onConnect(c.source, c.target, linkType), [onConnect, linkType]);
   const remove = useCallback<OnDelete<FlowNode, Edge>>(
     ({ nodes: gone, edges: cut }) =>
       onDelete(
@@ -103,7 +104,7 @@ export function TopologyCanvas({ document, findings, selected, onSelect, onMove,
         onAdd(kind as NodeKind, at(e.clientX, e.clientY));
       }}
     >
-      <Palette onPick={pick} />
+      <Palette onPick={pick} linkType={linkType} onLinkType={setLinkType} />
       <ReactFlow<FlowNode>
         nodes={nodes}
         edges={edges}
