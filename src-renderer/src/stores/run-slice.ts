@@ -164,21 +164,7 @@ export const createRunSlice =
           });
           framesWithoutLayout = [];
           set({
-            run: {
-              id: info.id,
-              state: info.state,
-              simulatedMs: info.simulatedMs,
-              endMs: info.endMs,
-              events: info.events,
-              eventsPerSecond: 0,
-              series: emptySeries(info.layout.nodes, info.layout.metrics),
-              log: [],
-              droppedEvents: 0,
-              version: 0,
-              summary: info.summary,
-              error: info.error,
-              stopReason: info.stopReason,
-            },
+            run: runView(info, emptySeries(info.layout.nodes, info.layout.metrics), [], 0),
           });
           const early = pending;
           pending = null;
@@ -219,21 +205,7 @@ export const createRunSlice =
           appendFrames(series, frames.frames);
           framesWithoutLayout = [];
           set({
-            run: {
-              id: info.id,
-              state: info.state,
-              simulatedMs: info.simulatedMs,
-              endMs: info.endMs,
-              events: info.events,
-              eventsPerSecond: 0,
-              series,
-              log: [...events.events],
-              droppedEvents: info.dropped.events,
-              version: 0,
-              summary: info.summary,
-              error: info.error,
-              stopReason: info.stopReason,
-            },
+            run: runView(info, series, [...events.events], info.dropped.events),
           });
         } catch (err) {
           set({ runError: messageOf(err) });
@@ -254,3 +226,22 @@ export const createRunSlice =
       injectFault: (fault) => control('Injecting a fault…', (id) => api.injectFault({ id, fault })),
     };
   };
+
+/** A run as the screen shows it, from the host's record of it, its series so far and its event log. */
+function runView(info: RunInfo, series: RunSeries, log: RunEventDto[], droppedEvents: number): LiveRun {
+  return {
+    id: info.id,
+    state: info.state,
+    simulatedMs: info.simulatedMs,
+    endMs: info.endMs,
+    events: info.events,
+    eventsPerSecond: 0,
+    series,
+    log,
+    droppedEvents,
+    version: 0,
+    summary: info.summary,
+    error: info.error,
+    stopReason: info.stopReason,
+  };
+}
