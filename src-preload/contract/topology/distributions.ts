@@ -1,14 +1,26 @@
 import { z } from 'zod';
 
-const positiveMs = z.number().positive().max(86_400_000);
+const positiveMs = z.number().positive().max(86_400_000).meta({ unit: 'ms' });
 
 /** How long one request takes to serve, in simulated milliseconds. */
 export const distributionSchema = z
   .discriminatedUnion('type', [
-    z.object({ type: z.literal('exponential'), meanMs: positiveMs }).strict(),
-    z.object({ type: z.literal('constant'), valueMs: positiveMs }).strict(),
-    z.object({ type: z.literal('lognormal'), meanMs: positiveMs, stdDevMs: z.number().nonnegative().max(86_400_000) }).strict(),
-    z.object({ type: z.literal('uniform'), minMs: z.number().nonnegative(), maxMs: positiveMs }).strict(),
+    z.object({ type: z.literal('exponential'), meanMs: positiveMs.meta({ description: 'Mean time (memoryless: most are short, a few long)', unit: 'ms' }) }).strict(),
+    z.object({ type: z.literal('constant'), valueMs: positiveMs.meta({ description: 'Every request takes exactly this long', unit: 'ms' }) }).strict(),
+    z
+      .object({
+        type: z.literal('lognormal'),
+        meanMs: positiveMs.meta({ description: 'Mean time', unit: 'ms' }),
+        stdDevMs: z.number().nonnegative().max(86_400_000).meta({ description: 'Standard deviation: how far times spread (a long tail)', unit: 'ms' }),
+      })
+      .strict(),
+    z
+      .object({
+        type: z.literal('uniform'),
+        minMs: z.number().nonnegative().meta({ description: 'Shortest time', unit: 'ms' }),
+        maxMs: positiveMs.meta({ description: 'Longest time', unit: 'ms' }),
+      })
+      .strict(),
     z
       .object({
         type: z.literal('empirical'),
