@@ -1,5 +1,6 @@
-import type { AppInfo } from '../../src-preload/contract/index.js';
+import type { AppInfo, EventPayload } from '../../src-preload/contract/index.js';
 import { createDispatcher, type Dispatch } from '../host/dispatch.js';
+import { DockerService, type DockerServiceOptions } from '../docker/index.js';
 import { RunService } from '../runs/run-service.js';
 import { Store } from '../store/store.js';
 import type { OpenOptions } from '../store/database.js';
@@ -14,6 +15,8 @@ export interface StartOptions extends OpenOptions {
   log: Logger;
   /** The built run worker; default: out/main/run-worker.js beside the entry. */
   runWorkerFile?: string;
+  /** Where to look for the Docker engine (tests); default: this process's env and home. */
+  docker?: Partial<Pick<DockerServiceOptions, 'env' | 'home' | 'platform' | 'backoff'>>;
 }
 
 export interface RunningApp {
@@ -29,10 +32,20 @@ export function startApp(options: StartOptions): RunningApp {
   const store = Store.open(options.dataDir, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   const bus = new EventBus();
   const runs = new RunService({ repo: store.runs, bus, log: options.log, ...(options.runWorkerFile ? { workerFile: options.runWorkerFile } : {}) });
+  const docker = new DockerService({ ...options.docker, setting: () => store.settings.get().dockerHost, emit: (name, payload) => bus.emit(name, payload) });
+  let dockerHost = store.settings.get().dockerHost;
+  bus.subscribe((name, payload) => {
+    if (name !== 'settingsChanged') return;
+    const next = (payload as EventPayload<'settingsChanged'>).dockerHost;
+    if (next === dockerHost) return;
+    dockerHost = next;
+    docker.settingChanged();
+  });
   const ctx: AppContext = {
     store,
     bus,
     runs,
+    docker,
     info: describeApp(options.mode, options.dataDir, store.db),
     startedAt: Date.now(),
   };
@@ -42,6 +55,7 @@ export function startApp(options: StartOptions): RunningApp {
     dispatch,
     close: () => {
       runs.close();
+      docker.close();
       store.close();
     },
   };

@@ -1,4 +1,6 @@
 import { ContractError, type AppInfo, type Handlers, type RecentDocument } from '../../src-preload/contract/index.js';
+import { createDockerHandlers } from '../docker/handlers.js';
+import type { DockerService } from '../docker/docker-service.js';
 import { createDocumentHandlers } from '../documents/handlers.js';
 import { createFileHandlers } from '../files/handlers.js';
 import { createRunHandlers } from '../runs/handlers.js';
@@ -17,6 +19,7 @@ export interface AppContext {
   dialogs?: FileDialogs;
   bus: EventBus;
   runs: RunService;
+  docker: DockerService;
   /** Facts about this process that do not change while it runs. */
   info: AppInfo;
   startedAt: number;
@@ -44,6 +47,7 @@ export function createHandlers(ctx: AppContext): Handlers {
     ...createDocumentHandlers(store, bus),
     ...createFileHandlers(),
     ...createRunHandlers(ctx.runs),
+    ...createDockerHandlers(ctx.docker),
     pickOpenPath: async () => ({ path: await dialogs(ctx).pickOpenPath() }),
     pickSavePath: async ({ suggestedName }) => ({ path: await dialogs(ctx).pickSavePath(suggestedName) }),
   };

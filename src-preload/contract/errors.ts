@@ -10,6 +10,12 @@ export const ERROR_CODES = [
   'STORAGE', // the database could not be read or written
   'UNAVAILABLE', // the host is gone or not connected
   'INTERNAL', // a bug: the handler threw or broke the contract
+  'DOCKER_UNAVAILABLE', // no Docker engine answers: the message says what to do
+  'CONFLICT', // the engine refused: the container is in the wrong state or the name is taken
+  'PORT_IN_USE',
+  'IMAGE_MISSING', // the image is not on this engine (pull it or build it)
+  'FORBIDDEN', // a container the app did not create, without a person's explicit action
+  'CANCELLED',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

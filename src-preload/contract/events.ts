@@ -4,6 +4,7 @@ import { recentDocumentSchema } from './methods.js';
 import { documentPathSchema } from './paths.js';
 import { settingsSchema } from './settings.js';
 import { runEvents } from './runs.js';
+import { dockerEvents } from './docker.js';
 
 /** Events main pushes to every connected renderer. */
 export const events = {
@@ -15,6 +16,7 @@ export const events = {
     path: documentPathSchema.optional(),
   }),
   ...runEvents,
+  ...dockerEvents,
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type Events = typeof events;

@@ -7,4 +7,5 @@ export * from './wire.js';
 export * from './api.js';
 export * from './documents.js';
 export * from './runs.js';
+export * from './docker.js';
 export * from './topology/index.js';

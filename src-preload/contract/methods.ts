@@ -4,6 +4,7 @@ import { settingsPatchSchema, settingsSchema } from './settings.js';
 import { documentMethods } from './documents.js';
 import { documentPathSchema } from './paths.js';
 import { runMethods } from './runs.js';
+import { dockerMethods } from './docker.js';
 
 export { documentPathSchema };
 
@@ -53,6 +54,7 @@ export const methods = {
   clearRecent: { args: none, result: recentListSchema },
   ...documentMethods,
   ...runMethods,
+  ...dockerMethods,
 } as const satisfies Record<MethodName, { args: z.ZodType; result: z.ZodType }>;
 
 export type Methods = typeof methods;

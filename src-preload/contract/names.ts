@@ -37,9 +37,37 @@ export const METHOD_NAMES = [
   'getRunSeries',
   'getRunEvents',
   'deleteRun',
+  'dockerStatus',
+  'dockerConnect',
+  'listContainers',
+  'containerAction',
+  'inspectContainer',
+  'removeContainer',
+  'removeContainers',
+  'listImages',
+  'removeImage',
+  'pullImage',
+  'cancelOperation',
+  'startLogs',
+  'stopLogs',
+  'startStats',
+  'stopStats',
 ] as const;
 
-export const EVENT_NAMES = ['settingsChanged', 'recentChanged', 'menuCommand', 'runProgress', 'runRecords', 'runFinished'] as const;
+export const EVENT_NAMES = [
+  'settingsChanged',
+  'recentChanged',
+  'menuCommand',
+  'runProgress',
+  'runRecords',
+  'runFinished',
+  'dockerStatus',
+  'containersChanged',
+  'logChunk',
+  'statsSample',
+  'dockerStreamEnded',
+  'operationProgress',
+] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];
 export type EventName = (typeof EVENT_NAMES)[number];

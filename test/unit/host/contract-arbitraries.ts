@@ -14,6 +14,7 @@ import {
   type MethodName,
   type Reply,
 } from '../../../src-preload/contract/index.js';
+import { DOCKER_DOMAIN_ERRORS, dockerArgs } from './docker-arbitraries.js';
 import { RUN_DOMAIN_ERRORS, runArgs } from './run-arbitraries.js';
 
 const noise = fc.oneof(fc.anything(), fc.jsonValue());
@@ -91,6 +92,7 @@ const DOCUMENT_ARGS: Partial<Record<MethodName, fc.Arbitrary<unknown>>> = {
     name: fileName,
     text: fc.oneof(fc.constant('services:\n  web: { image: nginx, ports: ["8080:80"] }\n  db: { image: postgres:16 }\n'), docText),
   }),  ...runArgs(documentArg),
+  ...dockerArgs,
 };
 
 /**
@@ -106,6 +108,7 @@ export const DOMAIN_ERRORS: Partial<Record<MethodName, ErrorCode[]>> = {
   pickOpenPath: ['UNAVAILABLE'],
   pickSavePath: ['UNAVAILABLE'],
   ...RUN_DOMAIN_ERRORS,
+  ...DOCKER_DOMAIN_ERRORS,
 };
 
 /** Arguments for one method: often valid, often subtly not, sometimes anything. */
