@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand/vanilla';
 import { validateTopology, type LinkType, type NodeKind, type Topology } from '../../../src-preload/contract/index.js';
 import type { AppState } from './app-store.js';
+import { commitFieldEdit, type FieldIssue, type FieldPath } from './field-edits.js';
 import { addLink, addNode, deleteItems, moveNodeTo } from './topology-edits.js';
 
 /** One edit of the open document: the document before it (its inverse) and after it. */
@@ -31,6 +32,10 @@ export interface EditSlice {
   connect(from: string, to: string, type?: LinkType): boolean;
   /** Deletes nodes (with their links) and links (by index) as one command. */
   deleteSelection(nodeIds: readonly string[], linkIndexes?: readonly number[]): void;
+  /** Sets one field (a command); the issues, at their fields, when the value does not fit (the document is then unchanged). */
+  setField(path: FieldPath, value: unknown): FieldIssue[];
+  /** Resets one field to its default, or removes an optional one (a command). */
+  unsetField(path: FieldPath): FieldIssue[];
   undo(): void;
   redo(): void;
   dismissRefusal(): void;
@@ -89,6 +94,8 @@ export const createEditSlice: StateCreator<AppState, [], [], EditSlice> = (set, 
       return true;
     },
     deleteSelection: (nodeIds, linkIndexes = []) => get().applyEdit('Delete', (d) => deleteItems(d, nodeIds, linkIndexes)),
+    setField: (path, value) => commitFieldEdit(get(), path, value),
+    unsetField: (path) => commitFieldEdit(get(), path, undefined, true),
     undo: () => {
       const h = current();
       const cmd = h.undo.at(-1);
