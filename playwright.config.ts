@@ -22,6 +22,8 @@ export default defineConfig({
   fullyParallel: false,
   retries: 0,
   reporter: [['list'], ['./test/e2e/skip-reasons-reporter.ts']],
+  // A private Docker engine for containers.spec.ts: DEVSIM_TEST_DOCKER_HOST, or DEVSIM_TEST_DOCKER_SKIP with why not.
+  globalSetup: './test/e2e/docker-engine-setup.ts',
   timeout: 30_000,
   expect: { timeout: 10_000 },
   outputDir: 'test-results',

@@ -1,0 +1,15 @@
+// Types of scripts/test-engine.mjs for the TypeScript tests that use it.
+export const TEST_IMAGE: string;
+export interface TestEngine {
+  dir: string;
+  socket: string;
+  dockerHost: string;
+  pid: number;
+  driver: 'overlay2' | 'vfs';
+  bridge: string;
+  createdBridge: boolean;
+  image: string;
+}
+export function whyNoEngine(): string | null;
+export function startTestEngine(options?: { dir?: string }): Promise<TestEngine>;
+export function stopTestEngine(dir?: string): Promise<boolean>;
