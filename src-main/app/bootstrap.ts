@@ -1,6 +1,7 @@
 import type { AppInfo, EventPayload } from '../../src-preload/contract/index.js';
 import { createDispatcher, type Dispatch } from '../host/dispatch.js';
 import { DockerService, type DockerServiceOptions } from '../docker/index.js';
+import { BringUpService } from '../docker/bring-up/service.js';
 import { RunService } from '../runs/run-service.js';
 import { Store } from '../store/store.js';
 import type { OpenOptions } from '../store/database.js';
@@ -33,6 +34,7 @@ export function startApp(options: StartOptions): RunningApp {
   const bus = new EventBus();
   const runs = new RunService({ repo: store.runs, bus, log: options.log, ...(options.runWorkerFile ? { workerFile: options.runWorkerFile } : {}) });
   const docker = new DockerService({ ...options.docker, setting: () => store.settings.get().dockerHost, emit: (name, payload) => bus.emit(name, payload) });
+  const bringUp = new BringUpService({ client: () => docker.client(), emit: (name, payload) => bus.emit(name, payload) });
   let dockerHost = store.settings.get().dockerHost;
   bus.subscribe((name, payload) => {
     if (name !== 'settingsChanged') return;
@@ -46,6 +48,7 @@ export function startApp(options: StartOptions): RunningApp {
     bus,
     runs,
     docker,
+    bringUp,
     info: describeApp(options.mode, options.dataDir, store.db),
     startedAt: Date.now(),
   };
@@ -55,6 +58,7 @@ export function startApp(options: StartOptions): RunningApp {
     dispatch,
     close: () => {
       runs.close();
+      bringUp.close();
       docker.close();
       store.close();
     },

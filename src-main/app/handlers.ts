@@ -1,5 +1,7 @@
 import { ContractError, type AppInfo, type Handlers, type RecentDocument } from '../../src-preload/contract/index.js';
 import { createDockerHandlers } from '../docker/handlers.js';
+import { createBringUpHandlers } from '../docker/bring-up/handlers.js';
+import type { BringUpService } from '../docker/bring-up/service.js';
 import type { DockerService } from '../docker/docker-service.js';
 import { createDocumentHandlers } from '../documents/handlers.js';
 import { createFileHandlers } from '../files/handlers.js';
@@ -20,6 +22,7 @@ export interface AppContext {
   bus: EventBus;
   runs: RunService;
   docker: DockerService;
+  bringUp: BringUpService;
   /** Facts about this process that do not change while it runs. */
   info: AppInfo;
   startedAt: number;
@@ -48,6 +51,7 @@ export function createHandlers(ctx: AppContext): Handlers {
     ...createFileHandlers(),
     ...createRunHandlers(ctx.runs),
     ...createDockerHandlers(ctx.docker),
+    ...createBringUpHandlers(ctx.bringUp),
     pickOpenPath: async () => ({ path: await dialogs(ctx).pickOpenPath() }),
     pickSavePath: async ({ suggestedName }) => ({ path: await dialogs(ctx).pickSavePath(suggestedName) }),
   };

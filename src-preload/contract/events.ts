@@ -5,6 +5,7 @@ import { documentPathSchema } from './paths.js';
 import { settingsSchema } from './settings.js';
 import { runEvents } from './runs.js';
 import { dockerEvents } from './docker.js';
+import { bringUpEvents } from './bring-up.js';
 
 /** Events main pushes to every connected renderer. */
 export const events = {
@@ -17,6 +18,7 @@ export const events = {
   }),
   ...runEvents,
   ...dockerEvents,
+  ...bringUpEvents,
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type Events = typeof events;

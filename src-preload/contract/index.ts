@@ -8,4 +8,5 @@ export * from './api.js';
 export * from './documents.js';
 export * from './runs.js';
 export * from './docker.js';
+export * from './bring-up.js';
 export * from './topology/index.js';

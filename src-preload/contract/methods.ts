@@ -5,6 +5,7 @@ import { documentMethods } from './documents.js';
 import { documentPathSchema } from './paths.js';
 import { runMethods } from './runs.js';
 import { dockerMethods } from './docker.js';
+import { bringUpMethods } from './bring-up.js';
 
 export { documentPathSchema };
 
@@ -55,6 +56,7 @@ export const methods = {
   ...documentMethods,
   ...runMethods,
   ...dockerMethods,
+  ...bringUpMethods,
 } as const satisfies Record<MethodName, { args: z.ZodType; result: z.ZodType }>;
 
 export type Methods = typeof methods;

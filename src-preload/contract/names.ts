@@ -52,6 +52,13 @@ export const METHOD_NAMES = [
   'stopLogs',
   'startStats',
   'stopStats',
+  'planBringUp',
+  'bringUp',
+  'cancelBringUp',
+  'tearDown',
+  'listBringUps',
+  'chaosAction',
+  'listChaosEvents',
 ] as const;
 
 export const EVENT_NAMES = [
@@ -67,6 +74,8 @@ export const EVENT_NAMES = [
   'statsSample',
   'dockerStreamEnded',
   'operationProgress',
+  'bringUpProgress',
+  'chaosRecorded',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

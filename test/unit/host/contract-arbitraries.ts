@@ -15,6 +15,7 @@ import {
   type Reply,
 } from '../../../src-preload/contract/index.js';
 import { DOCKER_DOMAIN_ERRORS, dockerArgs } from './docker-arbitraries.js';
+import { BRING_UP_DOMAIN_ERRORS, bringUpArgs } from '../docker/bring-up-arbitraries.js';
 import { RUN_DOMAIN_ERRORS, runArgs } from './run-arbitraries.js';
 
 const noise = fc.oneof(fc.anything(), fc.jsonValue());
@@ -93,6 +94,7 @@ const DOCUMENT_ARGS: Partial<Record<MethodName, fc.Arbitrary<unknown>>> = {
     text: fc.oneof(fc.constant('services:\n  web: { image: nginx, ports: ["8080:80"] }\n  db: { image: postgres:16 }\n'), docText),
   }),  ...runArgs(documentArg),
   ...dockerArgs,
+  ...bringUpArgs(documentArg),
 };
 
 /**
@@ -109,6 +111,7 @@ export const DOMAIN_ERRORS: Partial<Record<MethodName, ErrorCode[]>> = {
   pickSavePath: ['UNAVAILABLE'],
   ...RUN_DOMAIN_ERRORS,
   ...DOCKER_DOMAIN_ERRORS,
+  ...BRING_UP_DOMAIN_ERRORS,
 };
 
 /** Arguments for one method: often valid, often subtly not, sometimes anything. */
