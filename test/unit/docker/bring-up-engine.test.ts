@@ -1,7 +1,7 @@
 // Bring-up and tear-down against a real Docker engine (the private test engine).
 import { createServer, type Server } from 'node:net';
-import Dockerode from 'dockerode';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type Dockerode from 'dockerode';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
 import type { BringUpProgress } from '../../../src-preload/contract/bring-up.js';
 import { type ContractError } from '../../../src-preload/contract/index.js';
 import { chaosAction } from '../../../src-main/docker/bring-up/chaos.js';
@@ -10,11 +10,9 @@ import { planBringUp } from '../../../src-main/docker/bring-up/plan.js';
 import { findBringUps } from '../../../src-main/docker/bring-up/resync.js';
 import { tearDown } from '../../../src-main/docker/bring-up/tear-down.js';
 import { documentOf } from '../files/export-fixtures.js';
-import { testEngine } from './bring-up-engine-fixture.js';
+import { TEST_IMAGE, dockerHost, engineIt, rawClient } from './engine-fixture.js';
 
-const engine = await testEngine();
-const it_ = engine.ok ? it : it.skip;
-if (!engine.ok) console.warn(`bring-up engine tests skipped: ${engine.reason}`);
+const engine = { ok: dockerHost !== null, image: TEST_IMAGE };
 
 const httpdNode = (extra: Record<string, unknown> = {}) => ({
   kind: 'container',
@@ -50,12 +48,12 @@ async function caught(promise: Promise<unknown>): Promise<ContractError> {
   throw new Error('expected a failure');
 }
 
-describe.runIf(true)('bring-up on a real engine', () => {
+describe('bring-up on a real engine', () => {
   let docker: Dockerode;
   const topologies = ['it-two-node', 'it-missing', 'it-port', 'it-cancel', 'it-chaos'];
   beforeAll(async () => {
     if (!engine.ok) return;
-    docker = new Dockerode(engine.options);
+    docker = rawClient();
     for (const t of topologies) await tearDown(docker, t);
   });
   afterAll(async () => {
@@ -63,7 +61,7 @@ describe.runIf(true)('bring-up on a real engine', () => {
     for (const t of topologies) await tearDown(docker, t);
   });
 
-  it_('brings up two httpd nodes in order, waits for health, answers on the published port; tear-down spares a foreign container', async () => {
+  engineIt('brings up two httpd nodes in order, waits for health, answers on the published port; tear-down spares a foreign container', async () => {
     const port = await freePort();
     const doc = documentOf({
       metadata: { name: 'it two node' },
@@ -105,7 +103,7 @@ describe.runIf(true)('bring-up on a real engine', () => {
     }
   }, 60_000);
 
-  it_('names a missing image and how to get it, and leaves nothing behind', async () => {
+  engineIt('names a missing image and how to get it, and leaves nothing behind', async () => {
     const doc = documentOf({
       metadata: { name: 'it missing' },
       nodes: { ok: httpdNode(), gone: httpdNode({ image: 'devsim-test/not-here:0' }) },
@@ -118,7 +116,7 @@ describe.runIf(true)('bring-up on a real engine', () => {
     expect((await findBringUps(docker)).find((s) => s.topologyId === 'it-missing')).toBeUndefined();
   });
 
-  it_('reports a taken host port naming the node and port, and rolls back what it created', async () => {
+  engineIt('reports a taken host port naming the node and port, and rolls back what it created', async () => {
     const port = await freePort();
     const holder: Server = createServer();
     await new Promise<void>((resolve) => holder.listen(port, '127.0.0.1', resolve));
@@ -138,7 +136,7 @@ describe.runIf(true)('bring-up on a real engine', () => {
     }
   });
 
-  it_('a cancel while waiting removes what was created', async () => {
+  engineIt('a cancel while waiting removes what was created', async () => {
     const doc = documentOf({
       metadata: { name: 'it cancel' },
       nodes: { slow: httpdNode({ healthCheck: { command: ['false'], intervalS: 30, retries: 3 } }) },
@@ -160,7 +158,7 @@ describe.runIf(true)('bring-up on a real engine', () => {
     expect((await findBringUps(docker)).find((s) => s.topologyId === 'it-cancel')).toBeUndefined();
   });
 
-  it_('chaos kills, pauses, unpauses and restarts a brought-up container, each recorded as a docker timeline event; a foreign container is refused', async () => {
+  engineIt('chaos kills, pauses, unpauses and restarts a brought-up container, each recorded as a docker timeline event; a foreign container is refused', async () => {
     const doc = documentOf({ metadata: { name: 'it chaos' }, nodes: { app: httpdNode() } } as never);
     await run(docker, doc, 'up-chaos');
     const state = async () => (await docker.getContainer('it-chaos-app-0').inspect()).State;
