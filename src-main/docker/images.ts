@@ -1,7 +1,7 @@
 // Images on the engine: list, remove, and pull with progress that can be cancelled.
 import type Dockerode from 'dockerode';
-import type { ImageSummary } from '../../src-preload/contract/index.js';
-import { toContractError } from './docker-errors.js';
+import { ContractError, type ImageSummary } from '../../src-preload/contract/index.js';
+import { engineMessage, toContractError } from './docker-errors.js';
 
 export async function listImages(docker: Dockerode): Promise<ImageSummary[]> {
   const images = await docker.listImages({ all: false });
@@ -22,6 +22,13 @@ export async function removeImage(docker: Dockerode, ref: string, force: boolean
     const e = toContractError(err, `image ${ref}`);
     throw e.code === 'NOT_FOUND' ? toContractError({ statusCode: 404, message: `No such image: ${ref}` }, `image ${ref}`) : e;
   }
+}
+
+/** The image stays missing: say why and what else to do. */
+function pullFailed(err: unknown, image: string): ContractError {
+  const e = toContractError(err, `pull ${image}`);
+  if (e.code === 'DOCKER_UNAVAILABLE' || e.code === 'CANCELLED') return e;
+  return new ContractError('IMAGE_MISSING', `pull ${image} failed: ${engineMessage(err)}. Without a reachable registry, load it (docker load) or build it on this engine.`, `pull ${image}`);
 }
 
 export interface PullProgress {
@@ -45,7 +52,7 @@ export async function pullImage(docker: Dockerode, ref: string, onProgress: (p: 
     stream = (await docker.pull(image, { abortSignal: signal })) as NodeJS.ReadableStream;
   } catch (err) {
     if (signal.aborted) return false;
-    throw toContractError(err, `pull ${image}`);
+    throw pullFailed(err, image);
   }
   const layers = new Map<string, { current: number; total: number }>();
   return new Promise<boolean>((resolve, reject) => {
@@ -59,7 +66,7 @@ export async function pullImage(docker: Dockerode, ref: string, onProgress: (p: 
       (err: Error | null) => {
         signal.removeEventListener('abort', onAbort);
         if (signal.aborted) resolve(false);
-        else if (err) reject(toContractError(err, `pull ${image}`));
+        else if (err) reject(pullFailed(err, image));
         else resolve(true);
       },
       (event: PullEvent) => {
