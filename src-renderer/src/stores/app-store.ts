@@ -2,6 +2,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { DevsimApi } from '../../../src-preload/contract/index.js';
 import type { ConnectionStatus } from '../api/index.js';
 import { createConnectionSlice, type ConnectionSlice } from './connection-slice.js';
+import { createContainersSlice, type ContainersSlice } from './containers-slice.js';
 import { inertPlatform, type DocumentPlatform } from './document-platform.js';
 import { createDocumentSlice, type DocumentSlice } from './document-slice.js';
 import { createEditSlice, type EditSlice } from './edit-slice.js';
@@ -11,7 +12,7 @@ import { createRecentSlice, type RecentSlice } from './recent-slice.js';
 import { createRunSlice, type RunSlice } from './run-slice.js';
 import { createSettingsSlice, type SettingsSlice } from './settings-slice.js';
 
-export type AppState = ConnectionSlice & SettingsSlice & RecentSlice & NavigationSlice & NoticeSlice & DocumentSlice & RunSlice & EditSlice;
+export type AppState = ConnectionSlice & SettingsSlice & RecentSlice & NavigationSlice & NoticeSlice & DocumentSlice & RunSlice & EditSlice & ContainersSlice;
 export type AppStore = StoreApi<AppState>;
 
 /** One store in slices; actions live beside their state and reach the host through `api`. */
@@ -25,6 +26,7 @@ export function createAppStore(api: DevsimApi, initial: ConnectionStatus, platfo
     ...createDocumentSlice(api, platform)(...a),
     ...createRunSlice(api)(...a),
     ...createEditSlice(...a),
+    ...createContainersSlice(api)(...a),
   }));
 }
 
