@@ -26,7 +26,11 @@ export interface StatsView {
 export interface ContainerStreamsSlice {
   logs: LogsView | null;
   stats: StatsView | null;
+  /** The stats of the container behind one node, shown beside its simulated metrics in the Run view. */
+  nodeStats: (StatsView & { node: string }) | null;
   streamError: string | null;
+  openNodeStats(node: string, containerId: string): Promise<void>;
+  closeNodeStats(): Promise<void>;
   openLogs(containerId: string, follow?: boolean): Promise<void>;
   closeLogs(): Promise<void>;
   openStats(containerId: string): Promise<void>;
@@ -51,22 +55,43 @@ export const createContainerStreams =
         set({ logs: { ...logs, lines: lines.length > MAX_LOG_LINES ? lines.slice(-MAX_LOG_LINES) : lines } });
       });
       api.onStatsSample((sample) => {
-        const stats = get().stats;
-        if (!stats || stats.streamId !== sample.streamId) return;
-        const samples = [...stats.samples, sample];
-        set({ stats: { ...stats, samples: samples.length > MAX_STATS_SAMPLES ? samples.slice(-MAX_STATS_SAMPLES) : samples } });
+        const { stats, nodeStats } = get();
+        const add = (samples: StatsSample[]): StatsSample[] => (samples.length >= MAX_STATS_SAMPLES ? [...samples.slice(1 - MAX_STATS_SAMPLES), sample] : [...samples, sample]);
+        if (stats?.streamId === sample.streamId) set({ stats: { ...stats, samples: add(stats.samples) } });
+        if (nodeStats?.streamId === sample.streamId) set({ nodeStats: { ...nodeStats, samples: add(nodeStats.samples) } });
       });
       api.onDockerStreamEnded((end) => {
-        const { logs, stats } = get();
+        const { logs, stats, nodeStats } = get();
         if (logs?.streamId === end.streamId) set({ logs: { ...logs, ended: end.message } });
         if (stats?.streamId === end.streamId) set({ stats: { ...stats, ended: end.message } });
+        if (nodeStats?.streamId === end.streamId) set({ nodeStats: { ...nodeStats, ended: end.message } });
       });
     };
 
     return {
       logs: null,
       stats: null,
+      nodeStats: null,
       streamError: null,
+      openNodeStats: async (node, containerId) => {
+        subscribe();
+        const current = get().nodeStats;
+        if (current?.containerId === containerId && current.ended === null) return;
+        await get().closeNodeStats();
+        const id = streamId('node-stats');
+        set({ nodeStats: { node, streamId: id, containerId, samples: [], ended: null } });
+        try {
+          await api.startStats({ streamId: id, id: containerId });
+        } catch (err) {
+          set({ nodeStats: { node, streamId: id, containerId, samples: [], ended: messageOf(err) } });
+        }
+      },
+      closeNodeStats: async () => {
+        const stats = get().nodeStats;
+        if (!stats) return;
+        set({ nodeStats: null });
+        await api.stopStats({ streamId: stats.streamId }).catch(() => undefined);
+      },
       openLogs: async (containerId, follow = true) => {
         subscribe();
         await get().closeLogs();

@@ -6,6 +6,7 @@ import { useEffect, useRef } from 'react';
 import type { StatsSample } from '../../../../src-preload/contract/index.js';
 import { useAppStore } from '../../stores/context.js';
 import { statsOption } from './stats-option.js';
+import './containers.css';
 
 registerEcharts([LineChart, DatasetComponent, GridComponent, TitleComponent, TooltipComponent, CanvasRenderer]);
 
