@@ -3,6 +3,7 @@ import { FINAL_RUN_STATES, type DevsimApi, type Fault, type RunEventDto, type Ru
 import type { AppState } from './app-store.js';
 import { messageOf } from './errors.js';
 import { appendFrames, emptySeries, type RunSeries } from './run-series.js';
+import { createRunView, type RunViewSlice } from './run-view.js';
 
 export interface RunSettings {
   durationS: number | null;
@@ -27,7 +28,7 @@ export interface LiveRun {
   stopReason: string | null;
 }
 
-export interface RunSlice {
+export interface RunSlice extends RunViewSlice {
   runSettings: RunSettings;
   run: LiveRun | null;
   /** What the run controls are doing ("Starting…"); null when idle. */
@@ -141,6 +142,7 @@ export const createRunSlice =
     };
 
     return {
+      ...createRunView(api, set, get),
       runSettings: { durationS: null, seed: null, speed: 'max' },
       run: null,
       runBusy: null,
@@ -165,6 +167,8 @@ export const createRunSlice =
           framesWithoutLayout = [];
           set({
             run: runView(info, emptySeries(info.layout.nodes, info.layout.metrics), [], 0),
+            runCursorMs: null,
+            runHoverMs: null,
           });
           const early = pending;
           pending = null;
@@ -206,6 +210,9 @@ export const createRunSlice =
           framesWithoutLayout = [];
           set({
             run: runView(info, series, [...events.events], info.dropped.events),
+            runCursorMs: null,
+            runHoverMs: null,
+            ...(get().compare?.info.id === id ? { compare: null } : {}),
           });
         } catch (err) {
           set({ runError: messageOf(err) });
@@ -218,7 +225,7 @@ export const createRunSlice =
         if (current?.id === id && !isFinal(current.state)) return;
         try {
           await api.deleteRun({ id });
-          set((s) => ({ runs: s.runs?.filter((r) => r.id !== id) ?? null, run: s.run?.id === id ? null : s.run, runsError: null }));
+          set((s) => ({ runs: s.runs?.filter((r) => r.id !== id) ?? null, run: s.run?.id === id ? null : s.run, compare: s.compare?.info.id === id ? null : s.compare, runsError: null }));
         } catch (err) {
           set({ runsError: messageOf(err) });
         }

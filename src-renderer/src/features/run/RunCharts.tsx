@@ -1,96 +1,156 @@
 import { LineChart } from 'echarts/charts';
-import { DataZoomComponent, DatasetComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+import { DataZoomComponent, DatasetComponent, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
 import { init, use as registerEcharts, type EChartsType } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useAppStore } from '../../stores/context.js';
-import { columnOf } from '../../stores/run-series.js';
-import { chartDataset, chartOption, CHART_METRICS } from './chart-option.js';
+import { chartOption, cursorMark, panelDatasets, zoomAround, type ChartRun } from './chart-option.js';
+import { download } from './export.js';
+import { NodePicker } from './NodePicker.js';
+import { PANELS } from './panels.js';
+import { pngBytes } from './png.js';
+import { chartLines, defaultPicked, sourceNodes } from './series-select.js';
+import { useRunKinds } from './use-run-kinds.js';
 
-registerEcharts([LineChart, DatasetComponent, GridComponent, TooltipComponent, LegendComponent, DataZoomComponent, CanvasRenderer]);
+registerEcharts([LineChart, DatasetComponent, GridComponent, TooltipComponent, LegendComponent, DataZoomComponent, MarkLineComponent, CanvasRenderer]);
 
 /** At most this often a chart redraw: the host sends about ten batches a second. */
 const REDRAW_MS = 100;
 
-/** The node the charts show first: the first app service, else the first node. */
-export function defaultNode(nodes: readonly string[], kinds: Record<string, string>): string | null {
-  return nodes.find((n) => kinds[n] === 'app-service') ?? nodes[0] ?? null;
+/** What the chart shows, for tests and people reading the DOM: each line and its points (non-empty values). */
+function describeLines(c: EChartsType): string {
+  const option = c.getOption() as { series?: { id?: string; name?: string; datasetIndex?: number; encode?: { y?: string | string[] } }[]; dataset?: { source?: Record<string, unknown[]> }[] };
+  return JSON.stringify(
+    (option.series ?? []).map((s) => {
+      const y = Array.isArray(s.encode?.y) ? s.encode.y[0] : s.encode?.y;
+      const values = (y !== undefined ? option.dataset?.[s.datasetIndex ?? 0]?.source?.[y] : undefined) ?? [];
+      return { id: s.id, name: s.name, points: values.filter((v) => typeof v === 'number').length };
+    }),
+  );
 }
 
-/** Live charts of one node: throughput, latency p50/p95/p99, error rate, replicas. */
+/** Live charts of the picked nodes (and end to end): every metric panel, zoomable, with the time cursor. */
 export function RunCharts(): React.JSX.Element {
   const run = useAppStore((s) => s.run)!;
-  const doc = useAppStore((s) => s.doc);
-  const kinds = useMemo(() => Object.fromEntries(Object.entries(doc?.document?.nodes ?? {}).map(([id, n]) => [id, n.kind as string])), [doc?.document]);
+  const compare = useAppStore((s) => s.compare);
+  const pickedState = useAppStore((s) => s.runPicked);
+  const setPicked = useAppStore((s) => s.setRunPicked);
+  const cursorMs = useAppStore((s) => s.runCursorMs);
+  const setHover = useAppStore((s) => s.setRunHover);
+  const kinds = useRunKinds();
   const nodes = run.series.nodes;
-  const [picked, setPicked] = useState<string | null>(null);
-  const node = picked !== null && nodes.includes(picked) ? picked : defaultNode(nodes, kinds);
+  const picked = useMemo(() => pickedState ?? defaultPicked(nodes, kinds), [pickedState, nodes, kinds]);
 
   const host = useRef<HTMLDivElement>(null);
   const chart = useRef<EChartsType | null>(null);
   const last = useRef(0);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  /** The cursor in simulated seconds, for rebuilds of the option. */
+  const cursorS = useRef<number | null>(null);
 
   useEffect(() => {
     const el = host.current!;
     const c = init(el, undefined, { renderer: 'canvas' });
     chart.current = c;
-    c.setOption(chartOption());
     const resize = new ResizeObserver(() => c.resize());
     resize.observe(el);
+    c.on('updateAxisPointer', (e) => {
+      const value = (e as { axesInfo?: { value?: number }[] }).axesInfo?.[0]?.value;
+      setHover(typeof value === 'number' ? Math.round(value * 1000) : null);
+    });
+    c.getZr().on('globalout', () => setHover(null));
     return () => {
       resize.disconnect();
       if (timer.current) clearTimeout(timer.current);
       c.dispose();
       chart.current = null;
     };
-  }, []);
+  }, [setHover]);
 
-  // Redraw on new records, throttled; at once when the node or the run changes.
+  // Redraw on new records, throttled; rebuild at once when the nodes, the run or the comparison change.
   const series = run.series;
   const version = run.version;
   const shownKey = useRef('');
-  const shownPoints = useRef(0);
   useEffect(() => {
-    const draw = (): void => {
+    const c = chart.current;
+    if (!c) return;
+    const sourcesA = sourceNodes(series, kinds);
+    const build = (): ChartRun[] => {
+      const runs: ChartRun[] = [{ id: 'a', series, lines: chartLines(series, picked, sourcesA, PANELS) }];
+      if (compare) runs.push({ id: 'b', series: compare.series, lines: chartLines(compare.series, picked, sourceNodes(compare.series, kinds), PANELS) });
+      return runs;
+    };
+    const draw = (structure: boolean): void => {
       timer.current = null;
       last.current = performance.now();
+      const runs = build();
       const width = host.current?.clientWidth ?? 0;
-      const source = node ? chartDataset(series, node, width > 0 ? width : Infinity) : { t: [] };
-      shownPoints.current = source['t']?.length ?? 0;
-      host.current?.setAttribute('data-points', String(shownPoints.current));
-      chart.current?.setOption({ dataset: { source } });
+      const buckets = width > 0 ? width : Infinity;
+      const a = panelDatasets(runs[0]!, buckets);
+      const b = runs[1] ? panelDatasets(runs[1], buckets) : PANELS.map(() => ({ t: [] }));
+      const dataset = [...a, ...b].map((source) => ({ source }));
+      if (structure) c.setOption({ ...chartOption(runs, cursorS.current), dataset }, { replaceMerge: ['series', 'dataset'] });
+      else c.setOption({ dataset });
+      host.current?.setAttribute('data-points', String(a[0]?.['t']?.length ?? 0));
+      host.current?.setAttribute('data-lines', describeLines(c));
     };
-    const key = `${run.id}|${node}`;
+    const key = `${run.id}|${compare?.info.id ?? ''}|${picked.join(',')}|${series.nodes.length}`;
     const wait = REDRAW_MS - (performance.now() - last.current);
-    if (key !== shownKey.current || wait <= 0) {
+    if (key !== shownKey.current) {
       shownKey.current = key;
       if (timer.current) clearTimeout(timer.current);
-      draw();
+      draw(true);
+    } else if (wait <= 0) {
+      if (timer.current) clearTimeout(timer.current);
+      draw(false);
     } else if (!timer.current) {
-      timer.current = setTimeout(draw, wait);
+      timer.current = setTimeout(() => draw(false), wait);
     }
-  }, [series, version, node, run.id]);
+  }, [series, version, picked, run.id, compare, kinds]);
 
-  const hasData = node !== null && CHART_METRICS.some((m) => (columnOf(series, node, m)?.length ?? 0) > 0);
+  // The time cursor: a line on every panel and the zoom around it.
+  useEffect(() => {
+    cursorS.current = cursorMs === null ? null : cursorMs / 1000;
+    const c = chart.current;
+    if (!c) return;
+    const option = c.getOption() as { series?: { id?: string }[] };
+    const ids = (option.series ?? []).map((s) => s.id).filter((id): id is string => id?.startsWith('a:') === true);
+    c.setOption({ series: ids.map((id) => ({ id, markLine: cursorMark(cursorS.current) })) });
+    if (cursorMs !== null) c.dispatchAction({ type: 'dataZoom', ...zoomAround(cursorMs / 1000, Math.max(run.endMs, compare?.info.endMs ?? 0) / 1000) });
+    // Read back from the chart what it now shows: the cursor line and the zoom window.
+    const now = c.getOption() as { series?: { markLine?: { data?: { xAxis?: number }[] } }[]; dataZoom?: { startValue?: number; endValue?: number }[] };
+    const mark = now.series?.[0]?.markLine?.data?.[0]?.xAxis;
+    const zoom = now.dataZoom?.[0];
+    host.current?.setAttribute('data-cursor', mark === undefined ? '' : String(mark));
+    host.current?.setAttribute('data-zoom', zoom?.startValue !== undefined && zoom.endValue !== undefined ? `${zoom.startValue},${zoom.endValue}` : '');
+  }, [cursorMs, run.endMs, compare]);
+
+  const exportPng = (): void => {
+    const c = chart.current;
+    if (!c) return;
+    const background = getComputedStyle(host.current!).backgroundColor;
+    const url = c.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: background === 'rgba(0, 0, 0, 0)' ? '#ffffff' : background });
+    download(`${run.id}-charts.png`, 'image/png', pngBytes(url));
+  };
+
+  const hasData = series.length > 0 && picked.length > 0;
   return (
     <section className="run-charts" aria-labelledby="run-charts-title">
       <div className="run-charts-header">
         <h2 id="run-charts-title">Live charts</h2>
-        <label>
-          Node{' '}
-          <select data-testid="run-node" value={node ?? ''} onChange={(e) => setPicked(e.target.value)}>
-            {nodes.map((n) => (
-              <option key={n} value={n}>
-                {n}
-                {kinds[n] ? ` (${kinds[n]})` : ''}
-              </option>
-            ))}
-          </select>
-        </label>
+        <button type="button" data-testid="run-export-png" onClick={exportPng}>
+          Export PNG
+        </button>
       </div>
-      <div ref={host} className="run-chart" data-testid="run-chart" data-frames={series.length} data-has-data={hasData ? 'true' : 'false'} />
+      <NodePicker nodes={nodes} kinds={kinds} picked={picked} onChange={setPicked} />
+      <div
+        ref={host}
+        className="run-chart"
+        data-testid="run-chart"
+        data-frames={series.length}
+        data-has-data={hasData ? 'true' : 'false'}
+        data-picked={picked.join(',')}
+      />
     </section>
   );
 }
-

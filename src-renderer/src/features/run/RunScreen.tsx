@@ -1,5 +1,8 @@
 import { useAppStore } from '../../stores/context.js';
 import { isFinal } from '../../stores/run-slice.js';
+import { AlertsPanel } from './AlertsPanel.js';
+import { RunCanvas } from './canvas/RunCanvas.js';
+import { CompareFigures } from './CompareFigures.js';
 import { EventTimeline } from './EventTimeline.js';
 import { download, runJson, runSeriesCsv } from './export.js';
 import { FaultPanel } from './FaultPanel.js';
@@ -63,7 +66,10 @@ export function RunScreen(): React.JSX.Element {
             </p>
           ) : null}
           <RunExport />
+          <RunCanvas />
           <RunCharts />
+          <CompareFigures />
+          <AlertsPanel />
           <EventTimeline />
           {run.summary ? <RunSummary summary={run.summary} /> : null}
         </>

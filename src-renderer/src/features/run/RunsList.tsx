@@ -22,6 +22,10 @@ export function RunsList(): React.JSX.Element {
   const loadRuns = useAppStore((s) => s.loadRuns);
   const openRun = useAppStore((s) => s.openRun);
   const deleteRun = useAppStore((s) => s.deleteRun);
+  const compare = useAppStore((s) => s.compare);
+  const compareBusy = useAppStore((s) => s.compareBusy);
+  const compareError = useAppStore((s) => s.compareError);
+  const openCompare = useAppStore((s) => s.openCompare);
   const [confirming, setConfirming] = useState<string | null>(null);
   const going = current !== null && !isFinal(current.state);
 
@@ -35,6 +39,11 @@ export function RunsList(): React.JSX.Element {
       {error ? (
         <p className="field-error" role="alert" data-testid="run-list-error">
           {error}
+        </p>
+      ) : null}
+      {compareError ? (
+        <p className="field-error" role="alert" data-testid="run-compare-error">
+          {compareError}
         </p>
       ) : null}
       {runs === null ? (
@@ -68,6 +77,16 @@ export function RunsList(): React.JSX.Element {
                 <td className="run-list-actions">
                   <button type="button" data-testid="run-list-open" disabled={going || busy !== null} onClick={() => void openRun(r.id)}>
                     Open
+                  </button>
+                  <button
+                    type="button"
+                    data-testid="run-list-compare"
+                    title="Draw this run dashed beside the shown one"
+                    aria-pressed={compare?.info.id === r.id}
+                    disabled={current === null || current.id === r.id || !isFinal(r.state) || compareBusy}
+                    onClick={() => void openCompare(r.id)}
+                  >
+                    {compare?.info.id === r.id ? 'Compared' : 'Compare'}
                   </button>
                   {confirming === r.id ? (
                     <>

@@ -1,68 +1,122 @@
-import { columnOf, type RunSeries } from '../../stores/run-series.js';
+import type { RunSeries } from '../../stores/run-series.js';
 import { downsampleIndices } from './downsample.js';
+import { formatValue, PANELS } from './panels.js';
+import type { ChartLine } from './series-select.js';
 
-/** What the charts show of a node, in dataset column order after `t` (seconds). */
-export const CHART_METRICS = ['throughput_rps', 'latency_p50_ms', 'latency_p95_ms', 'latency_p99_ms', 'error_rate_percent', 'replicas'] as const;
+export type DatasetSource = Record<string, (number | null)[]>;
 
-const PANELS = [
-  { title: 'Throughput (req/s)', series: [['throughput_rps', 'throughput']] },
-  { title: 'Latency (ms)', series: [['latency_p50_ms', 'p50'], ['latency_p95_ms', 'p95'], ['latency_p99_ms', 'p99']] },
-  { title: 'Error rate (%)', series: [['error_rate_percent', 'error rate']] },
-  { title: 'Replicas', series: [['replicas', 'replicas']] },
-] as const;
-
-/**
- * One column-keyed dataset for all panels: `t` in simulated seconds, NaN as null (a gap).
- * With `buckets` (about the chart's width in pixels) a long series is cut down to min/max per
- * bucket; the store keeps every frame.
- */
-export function chartDataset(series: RunSeries, node: string, buckets = Infinity): Record<string, (number | null)[]> {
-  const cols = CHART_METRICS.map((m) => columnOf(series, node, m));
-  const keep = Number.isFinite(buckets) ? downsampleIndices(series.length, cols.filter((c): c is Float64Array => c !== null), buckets) : null;
-  const n = keep ? keep.length : series.length;
-  const at = (i: number): number => (keep ? keep[i]! : i);
-  const t = new Array<number>(n);
-  for (let i = 0; i < n; i++) t[i] = series.t[at(i)]! / 1000;
-  const out: Record<string, (number | null)[]> = { t };
-  CHART_METRICS.forEach((m, k) => {
-    const col = cols[k];
-    const values = new Array<number | null>(n);
-    for (let i = 0; i < n; i++) {
-      const v = col ? col[at(i)]! : NaN;
-      values[i] = Number.isFinite(v) ? v : null;
-    }
-    out[m] = values;
-  });
-  return out;
+/** One run on the charts: 'a' is the shown run, 'b' the one compared with it (dashed). */
+export interface ChartRun {
+  id: 'a' | 'b';
+  series: RunSeries;
+  lines: ChartLine[];
 }
 
-/** The chart's fixed option: four stacked grids on one time axis each, zoomed together. */
-export function chartOption(): Record<string, unknown> {
-  const top = (i: number): string => `${9 + i * 22.5}%`;
+/**
+ * One column-keyed dataset per panel: `t` in simulated seconds (so two runs line up on the
+ * same axis), a column per line, NaN as null (a gap). With `buckets` (about the chart's width
+ * in pixels) a long series is cut down to min/max per bucket over the panel's own lines; the
+ * store keeps every frame.
+ */
+export function panelDatasets(run: ChartRun, buckets = Infinity): DatasetSource[] {
+  return PANELS.map((_, p) => {
+    const lines = run.lines.filter((l) => l.panel === p);
+    const length = run.series.length;
+    const keep = Number.isFinite(buckets) ? downsampleIndices(length, lines.map((l) => l.column), buckets) : null;
+    const n = keep ? keep.length : length;
+    const at = (i: number): number => (keep ? keep[i]! : i);
+    const t = new Array<number>(n);
+    for (let i = 0; i < n; i++) t[i] = run.series.t[at(i)]! / 1000;
+    const out: DatasetSource = { t };
+    for (const line of lines) {
+      const values = new Array<number | null>(n);
+      for (let i = 0; i < n; i++) {
+        const v = line.column[at(i)]!;
+        values[i] = Number.isFinite(v) ? v : null;
+      }
+      out[line.key] = values;
+    }
+    return out;
+  });
+}
+
+const PALETTE = ['#5470c6', '#91cc75', '#fac858', '#ee6666', '#73c0de', '#3ba272', '#fc8452', '#9a60b4', '#ea7ccc'];
+
+/** A stable colour per node and metric, the same for both runs of a comparison. */
+function colourOf(key: string, keys: string[]): string {
+  const i = keys.indexOf(key);
+  return PALETTE[(i < 0 ? 0 : i) % PALETTE.length]!;
+}
+
+/** Id of an echarts series: the run and the line key. */
+export const seriesId = (run: 'a' | 'b', key: string): string => `${run}:${key}`;
+
+/**
+ * The whole chart: a grid per panel on one time axis each, zoomed together; a line per picked
+ * node and metric per run. Datasets come empty; panelDatasets fills them.
+ */
+export function chartOption(runs: readonly ChartRun[], cursorS: number | null = null): Record<string, unknown> {
+  const panelHeight = 100 / PANELS.length;
+  const top = (i: number): string => `${4 + i * panelHeight * 0.92}%`;
   const xAxisIndex = PANELS.map((_, i) => i);
-  return {
-    animation: false,
-    dataset: { source: { t: [], ...Object.fromEntries(CHART_METRICS.map((m) => [m, []])) } },
-    tooltip: { trigger: 'axis' },
-    legend: { top: 0, type: 'scroll' },
-    grid: PANELS.map((_, i) => ({ left: 60, right: 20, top: top(i), height: '15%' })),
-    xAxis: PANELS.map((_, i) => ({ type: 'value', gridIndex: i, name: i === PANELS.length - 1 ? 's' : '', min: 'dataMin', max: 'dataMax', axisLabel: { show: i === PANELS.length - 1 } })),
-    yAxis: PANELS.map((p, i) => ({ type: 'value', gridIndex: i, name: p.title, nameTextStyle: { align: 'left' }, scale: false, splitNumber: 2 })),
-    dataZoom: [
-      { type: 'inside', xAxisIndex },
-      { type: 'slider', xAxisIndex, bottom: 4, height: 16 },
-    ],
-    series: PANELS.flatMap((p, i) =>
-      p.series.map(([metric, name]) => ({
+  const keys = [...new Set(runs.flatMap((r) => r.lines.map((l) => l.key)))];
+  const series = runs.flatMap((run) =>
+    run.lines.map((line) => {
+      const panel = PANELS[line.panel]!;
+      const id = seriesId(run.id, line.key);
+      return {
+        id,
         type: 'line',
-        name,
-        xAxisIndex: i,
-        yAxisIndex: i,
-        encode: { x: 't', y: metric },
+        name: run.id === 'b' ? `${line.name} (B)` : line.name,
+        datasetIndex: (run.id === 'a' ? 0 : PANELS.length) + line.panel,
+        xAxisIndex: line.panel,
+        yAxisIndex: line.panel,
+        encode: { x: 't', y: line.key },
         showSymbol: false,
         sampling: 'lttb',
         connectNulls: false,
-      })),
-    ),
+        color: colourOf(line.key, keys),
+        lineStyle: run.id === 'b' ? { type: 'dashed', width: 1.5 } : { width: 1.5 },
+        tooltip: { valueFormatter: (v: unknown) => formatValue(typeof v === 'number' ? v : null, panel.unit) },
+        ...(run.id === 'a' ? { markLine: cursorMark(cursorS) } : {}),
+      };
+    }),
+  );
+  // Each dataset names every column its lines read, so echarts knows the dimensions before data comes.
+  const empty = (run: 'a' | 'b', p: number): { source: DatasetSource } => ({
+    source: Object.fromEntries([['t', []], ...(runs.find((r) => r.id === run)?.lines.filter((l) => l.panel === p).map((l) => [l.key, []]) ?? [])]) as DatasetSource,
+  });
+  return {
+    animation: false,
+    dataset: [...PANELS.map((_, p) => empty('a', p)), ...PANELS.map((_, p) => empty('b', p))],
+    tooltip: { trigger: 'axis', axisPointer: { type: 'line' }, confine: true },
+    axisPointer: { link: [{ xAxisIndex: 'all' }] },
+    legend: { top: 0, type: 'scroll' },
+    grid: PANELS.map((_, i) => ({ left: 70, right: 24, top: top(i), height: `${panelHeight * 0.62}%` })),
+    xAxis: PANELS.map((_, i) => ({
+      type: 'value',
+      gridIndex: i,
+      name: i === PANELS.length - 1 ? 'simulated s' : '',
+      min: 'dataMin',
+      max: 'dataMax',
+      axisLabel: { show: i === PANELS.length - 1 },
+    })),
+    yAxis: PANELS.map((p, i) => ({ type: 'value', gridIndex: i, name: p.unit === '' ? p.title : `${p.title} (${p.unit})`, nameTextStyle: { align: 'left' }, scale: false, splitNumber: 2 })),
+    dataZoom: [
+      { type: 'inside', xAxisIndex, filterMode: 'none' },
+      { type: 'slider', xAxisIndex, bottom: 4, height: 16, filterMode: 'none' },
+    ],
+    series,
   };
+}
+
+/** The time cursor: a vertical line at `cursorS` on each panel (none when null). */
+export function cursorMark(cursorS: number | null): Record<string, unknown> {
+  return { silent: true, symbol: 'none', animation: false, lineStyle: { color: '#d14', width: 1.5, type: 'solid' }, label: { show: false }, data: cursorS === null ? [] : [{ xAxis: cursorS }] };
+}
+
+/** The zoom window around a moment: ± 5 % of the run (at least a minute), inside the run. */
+export function zoomAround(cursorS: number, endS: number): { startValue: number; endValue: number } {
+  const half = Math.max(60, endS * 0.05);
+  return { startValue: Math.max(0, cursorS - half), endValue: Math.min(Math.max(endS, cursorS), cursorS + half) };
 }

@@ -39,9 +39,9 @@ export function runSeriesCsv(run: LiveRun): string {
   return text;
 }
 
-/** Hands a text to the browser as a download. */
-export function download(fileName: string, type: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+/** Hands a text or bytes to the browser as a download (the desktop app asks where to save it). */
+export function download(fileName: string, type: string, content: string | Uint8Array<ArrayBuffer>): void {
+  const url = URL.createObjectURL(new Blob([content], { type }));
   const a = document.createElement('a');
   a.href = url;
   a.download = fileName;

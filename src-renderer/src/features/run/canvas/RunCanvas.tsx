@@ -1,0 +1,60 @@
+import { Background, Controls, ReactFlow, type Edge, type NodeTypes } from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import { useEffect, useMemo, useState } from 'react';
+import { useAppStore } from '../../../stores/context.js';
+import { defaultPicked } from '../series-select.js';
+import { useRunKinds } from '../use-run-kinds.js';
+import { RunDeviceNode, RunFrameNode } from './RunCanvasNodes.js';
+import { liveFlow, type RunFlowNode } from './run-flow.js';
+import './run-canvas.css';
+
+/** The canvas follows the run at most four times a second. */
+const REFRESH_MS = 250;
+const NODE_TYPES: NodeTypes = { 'run-device': RunDeviceNode as NodeTypes[string], frame: RunFrameNode as NodeTypes[string] };
+
+/** The document as the run sees it: read-only; clicking a node puts it on the charts (Shift adds it). */
+export function RunCanvas(): React.JSX.Element | null {
+  const doc = useAppStore((s) => s.doc?.document ?? null);
+  const run = useAppStore((s) => s.run)!;
+  const pickedState = useAppStore((s) => s.runPicked);
+  const setPicked = useAppStore((s) => s.setRunPicked);
+  const kinds = useRunKinds();
+  const picked = useMemo(() => pickedState ?? defaultPicked(run.series.nodes, kinds), [pickedState, run.series.nodes, kinds]);
+
+  // The version the canvas shows, caught up at most every REFRESH_MS.
+  const [shown, setShown] = useState(run.version);
+  useEffect(() => {
+    if (shown === run.version) return;
+    const t = setTimeout(() => setShown(run.version), REFRESH_MS);
+    return () => clearTimeout(t);
+  }, [run.version, shown]);
+
+  const flow = useMemo<{ nodes: RunFlowNode[]; edges: Edge[] } | null>(
+    () => (doc ? liveFlow(doc, run.series, run.log, picked) : null),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `shown` stands for the series and log growing in place
+    [doc, run.id, shown, picked],
+  );
+  if (!flow) return null;
+  return (
+    <section className="run-canvas" aria-label="Topology during the run" data-testid="run-canvas" data-version={shown}>
+      <ReactFlow<RunFlowNode>
+        nodes={flow.nodes}
+        edges={flow.edges}
+        nodeTypes={NODE_TYPES}
+        nodesDraggable={false}
+        nodesConnectable={false}
+        elementsSelectable={false}
+        edgesFocusable={false}
+        onNodeClick={(e, node) => {
+          if (node.type !== 'run-device') return;
+          setPicked(e.shiftKey ? [...picked, node.id] : [node.id]);
+        }}
+        fitView
+        minZoom={0.1}
+      >
+        <Background />
+        <Controls showInteractive={false} />
+      </ReactFlow>
+    </section>
+  );
+}
