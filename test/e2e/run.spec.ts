@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { expect, test } from './fixtures/test.js';
 
 test('run: the three-tier template runs 120 s at max speed; progress reaches the end, the chart has data, events are listed and the summary is shown', async ({ app, host }) => {
@@ -14,7 +15,7 @@ test('run: the three-tier template runs 120 s at max speed; progress reaches the
   await expect(r.state).toHaveAttribute('data-state', 'completed', { timeout: 60_000 });
   await expect(r.time).toHaveText('2m 00s / 2m 00s');
   // The first app service is picked, and its frames reached the chart.
-  await expect(r.node).toHaveValue('web');
+  await expect(r.pick('web')).toHaveAttribute('aria-pressed', 'true');
   await expect(r.chartCanvas.first()).toBeVisible();
   await expect(r.chart).toHaveAttribute('data-has-data', 'true');
   // A frame per scrape interval (15 s): 120 s give 8.
@@ -29,4 +30,125 @@ test('run: the three-tier template runs 120 s at max speed; progress reaches the
   await expect(r.start).toBeEnabled();
   await app.goTo('topology');
   await expect(app.topology.nodeRow('web')).toBeVisible();
+});
+
+/** The first line's colour (echarts' first palette entry): end-to-end throughput. */
+const FIRST_LINE: [number, number, number] = [0x54, 0x70, 0xc6];
+
+test('live view: the production template runs; a node picked on the picker or the canvas gets its charts; the canvas shows health and counters; PNG export', async ({ app, host, page }) => {
+  await app.open(host.current.url);
+  await app.welcome.template('production').click();
+  await expect(app.topology.title).toHaveText(/Production/);
+  await app.goTo('run');
+  const r = app.run;
+  await r.startWith(3600, 'max');
+  await expect(r.state).toHaveAttribute('data-state', 'completed', { timeout: 60_000 });
+
+  // End to end and the first app service come first; picking db adds its lines with data.
+  await expect(r.pick('(end to end)')).toHaveAttribute('aria-pressed', 'true');
+  await expect(r.pick('api')).toHaveAttribute('aria-pressed', 'true');
+  await r.pick('db').click();
+  await expect(r.chart).toHaveAttribute('data-picked', '(end to end),api,db');
+  const lines = await r.chartLines();
+  for (const metric of ['throughput_rps', 'latency_p95_ms', 'cpu_cores', 'memory_mib', 'replicas', 'queue_length', 'cost_per_hour'])
+    expect(lines.find((l) => l.id === `a:db|${metric}`)?.points, `db ${metric}`).toBeGreaterThan(100);
+  expect(lines.find((l) => l.id === 'a:(end to end)|throughput_rps')?.points).toBeGreaterThan(100);
+  expect(lines.find((l) => l.id === 'a:(end to end)|latency_p99_ms')?.points).toBeGreaterThan(100);
+  // …and the chart canvas really has the first line's colour on it.
+  expect(await r.chartPixelsNear(FIRST_LINE)).toBeGreaterThan(200);
+
+  // The run canvas: every node coloured by health, with live counters, and loaded links labelled.
+  await expect(r.canvasNodes).toHaveCount(9);
+  for (const node of await r.canvasNodes.all()) {
+    await expect(node).toHaveAttribute('data-health', /^(healthy|degraded|down)$/);
+    expect(await node.evaluate((el) => getComputedStyle(el).backgroundColor)).not.toMatch(/^rgba\(0, 0, 0, 0\)$/);
+  }
+  await expect(r.canvasNode('api').getByTestId('run-node-counters')).toContainText(/\d.* req\/s/);
+  await expect(r.canvasNode('api').getByTestId('run-node-counters')).toContainText(/p95 \d/);
+  await expect(r.canvas.locator('.react-flow__edge-text').filter({ hasText: /req\/s/ }).first()).toBeVisible();
+
+  // Clicking a node on the canvas puts it (alone) on the charts.
+  await r.canvasNode('lb').click();
+  await expect(r.chart).toHaveAttribute('data-picked', 'lb');
+  await expect(r.pick('lb')).toHaveAttribute('aria-pressed', 'true');
+  expect((await r.chartLines()).find((l) => l.id === 'a:lb|throughput_rps')?.points).toBeGreaterThan(100);
+
+  // Export the charts as a PNG: a real PNG file of the chart's size.
+  const [png] = await Promise.all([page.waitForEvent('download'), r.exportPng.click()]);
+  expect(png.suggestedFilename()).toMatch(/^run-.*-charts\.png$/);
+  const bytes = await readFile((await png.path())!);
+  expect(bytes.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+  expect(bytes.subarray(12, 16).toString('latin1')).toBe('IHDR');
+  expect(bytes.readUInt32BE(16)).toBeGreaterThan(1000); // width at pixel ratio 2
+  expect(bytes.length).toBeGreaterThan(20_000);
+});
+
+test('live view: a fault clicked on the timeline moves the charts cursor there and zooms around it; hovering the charts highlights the nearest event', async ({ app, host, page }) => {
+  await app.open(host.current.url);
+  await app.welcome.template('production').click();
+  await expect(app.topology.title).toHaveText(/Production/);
+  await app.goTo('run');
+  const r = app.run;
+  await r.startWith(3600, 100);
+  await expect(r.state).toHaveAttribute('data-state', 'running', { timeout: 30_000 });
+  await expect.poll(async () => Number(await r.chart.getAttribute('data-frames')), { timeout: 20_000 }).toBeGreaterThan(4);
+  await r.faultType.selectOption('pod-kill');
+  await r.faultTarget.selectOption('api');
+  await r.faultInject.click();
+  const fault = page.locator('[data-testid="run-event"][data-type="fault-started"]').first();
+  await expect(fault).toBeVisible({ timeout: 20_000 });
+  await r.stop.click();
+  await expect(r.state).toHaveAttribute('data-state', 'cancelled', { timeout: 20_000 });
+
+  const t = Number(await fault.getAttribute('data-t')) / 1000;
+  await fault.click();
+  await expect(fault).toHaveClass(/at-cursor/);
+  await expect(r.chart).toHaveAttribute('data-cursor', String(t));
+  const [from, to] = ((await r.chart.getAttribute('data-zoom')) ?? '').split(',').map(Number);
+  expect(from).toBeLessThanOrEqual(t);
+  expect(to).toBeGreaterThanOrEqual(t);
+  expect(to! - from!).toBeLessThan(600);
+
+  // The pointer over the charts at the fault's time (the grids span from 70 px to 24 px before the right edge) highlights it.
+  const box = (await r.chart.boundingBox())!;
+  await r.chart.hover({ position: { x: 70 + ((t - from!) / (to! - from!)) * (box.width - 94), y: box.height * 0.08 } });
+  await expect(page.locator('[data-testid="run-event"][data-near="true"]').first()).toBeVisible();
+  await expect(page.locator('[data-testid="run-event"][data-near="true"][data-type="fault-started"]')).toHaveCount(1);
+});
+
+test('compare: two runs of the production template with different seeds on the same charts, B dashed, key figures side by side', async ({ app, host }) => {
+  await app.open(host.current.url);
+  await app.welcome.template('production').click();
+  await expect(app.topology.title).toHaveText(/Production/);
+  await app.goTo('run');
+  const r = app.run;
+  await r.seed.fill('1');
+  await r.startWith(1800, 'max');
+  await expect(r.state).toHaveAttribute('data-state', 'completed', { timeout: 60_000 });
+  await expect(r.listRows).toHaveCount(1);
+  const first = await r.listRows.first().getAttribute('data-run');
+  await r.seed.fill('2');
+  await r.startWith(1800, 'max');
+  await expect(r.listRows).toHaveCount(2, { timeout: 60_000 });
+  await expect(r.state).toHaveAttribute('data-state', 'completed', { timeout: 60_000 });
+
+  const row = r.list.locator(`[data-testid="run-list-row"][data-run="${first}"]`);
+  await row.getByTestId('run-list-compare').click();
+  await expect(r.compare).toBeVisible();
+  await expect(row.getByTestId('run-list-compare')).toHaveAttribute('aria-pressed', 'true');
+  await expect(r.compareRows.filter({ hasText: 'Seed' })).toContainText(/2\s*1/);
+  await expect(r.compareRows.filter({ hasText: 'Latency p99' })).toContainText(/ms.*ms/);
+
+  // Both runs' lines on the same charts, on the same simulated-time axis.
+  await expect.poll(async () => (await r.chartLines()).filter((l) => l.id.startsWith('b:')).length).toBeGreaterThan(0);
+  const lines = await r.chartLines();
+  const a = lines.find((l) => l.id === 'a:(end to end)|throughput_rps')!;
+  const b = lines.find((l) => l.id === 'b:(end to end)|throughput_rps')!;
+  expect(a.points).toBe(120);
+  expect(b.points).toBe(120);
+  expect(b.name).toMatch(/\(B\)$/);
+
+  await r.page.getByTestId('run-compare-close').click();
+  await expect(r.compare).toHaveCount(0);
+  expect((await r.chartLines()).some((l) => l.id.startsWith('b:'))).toBe(false);
 });

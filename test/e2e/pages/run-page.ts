@@ -35,6 +35,14 @@ export class RunPage {
   readonly faultInject: Locator;
   readonly exportJson: Locator;
   readonly exportCsv: Locator;
+  readonly exportPng: Locator;
+  readonly picker: Locator;
+  readonly canvas: Locator;
+  readonly canvasNodes: Locator;
+  readonly alerts: Locator;
+  readonly alertRows: Locator;
+  readonly compare: Locator;
+  readonly compareRows: Locator;
 
   constructor(readonly page: Page) {
     this.root = page.getByTestId('screen-run');
@@ -70,6 +78,43 @@ export class RunPage {
     this.faultInject = page.getByTestId('fault-inject');
     this.exportJson = page.getByTestId('run-export-json');
     this.exportCsv = page.getByTestId('run-export-csv');
+    this.exportPng = page.getByTestId('run-export-png');
+    this.picker = page.getByTestId('run-node-picker');
+    this.canvas = page.getByTestId('run-canvas');
+    this.canvasNodes = page.getByTestId('run-canvas-node');
+    this.alerts = page.getByTestId('run-alerts');
+    this.alertRows = page.getByTestId('run-alert');
+    this.compare = page.getByTestId('run-compare');
+    this.compareRows = page.getByTestId('run-compare-row');
+  }
+
+  /** The node picker's toggle for a node (END_TO_END: '(end to end)'). */
+  pick(node: string): Locator {
+    return this.picker.locator(`[data-testid="run-node-pick"][data-node="${node}"]`);
+  }
+
+  /** A node on the run canvas. */
+  canvasNode(node: string): Locator {
+    return this.canvas.locator(`[data-testid="run-canvas-node"][data-node="${node}"]`);
+  }
+
+  /** The lines the chart instance holds: series id, legend name, points with a value. */
+  async chartLines(): Promise<{ id: string; name: string; points: number }[]> {
+    return JSON.parse((await this.chart.getAttribute('data-lines')) ?? '[]') as { id: string; name: string; points: number }[];
+  }
+
+  /** Pixels of the chart's canvas in a colour near `rgb` (a line's colour; axes and labels are grey): 0 when no such line is drawn. */
+  async chartPixelsNear(rgb: [number, number, number], tolerance = 40): Promise<number> {
+    return this.chartCanvas.first().evaluate(
+      (el, [r, g, b, tol]) => {
+        const canvas = el as HTMLCanvasElement;
+        const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+        let n = 0;
+        for (let i = 0; i < data.length; i += 4) if (data[i + 3]! > 0 && Math.abs(data[i]! - r!) <= tol! && Math.abs(data[i + 1]! - g!) <= tol! && Math.abs(data[i + 2]! - b!) <= tol!) n++;
+        return n;
+      },
+      [...rgb, tolerance],
+    );
   }
 
   /** Sets duration (seconds) and speed ('max' or a number as the select offers), then starts. */
