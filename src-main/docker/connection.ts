@@ -6,6 +6,7 @@ import Dockerode from 'dockerode';
 import { ContractError, type DockerStatus } from '../../src-preload/contract/index.js';
 import { discoverEndpoints } from './discovery.js';
 import { engineMessage } from './docker-errors.js';
+import { describeEngine } from './engine-info.js';
 import { endpointDto, parseEndpoint, type Endpoint } from './endpoint.js';
 
 export interface ConnectionOptions {
@@ -147,18 +148,8 @@ export class DockerConnection {
   }
 }
 
-function connectedStatus(endpoint: Endpoint, v: Dockerode.DockerVersion, tried: DockerStatus['tried']): DockerStatus {
-  const components = (v.Components ?? []) as { Name?: string }[];
-  const name = v.Platform?.Name || components.find((c) => c.Name === 'Engine' || c.Name === 'Podman Engine')?.Name || 'Docker Engine';
-  const engine: NonNullable<DockerStatus['engine']> = {
-    name: components.some((c) => c.Name === 'Podman Engine') ? 'Podman Engine' : name,
-    version: v.Version,
-    apiVersion: v.ApiVersion,
-    os: v.Os,
-    arch: v.Arch,
-  };
-  if (v.MinAPIVersion) engine.minApiVersion = v.MinAPIVersion;
-  if (v.KernelVersion) engine.kernelVersion = v.KernelVersion;
+function connectedStatus(endpoint: Endpoint, version: Dockerode.DockerVersion, tried: DockerStatus['tried']): DockerStatus {
+  const engine = describeEngine(version);
   return {
     state: 'connected',
     endpoint: endpointDto(endpoint),
