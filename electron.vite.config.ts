@@ -38,7 +38,12 @@ export default defineConfig({
       outDir: resolve(root, 'out/renderer'),
       // electron-vite leaves the renderer unminified; minified it loads faster in browser mode.
       minify: true,
-      rolldownOptions: { input: { index: resolve(root, 'src-renderer/index.html') } },
+      rolldownOptions: {
+        input: { index: resolve(root, 'src-renderer/index.html') },
+        // The areas load as separate chunks (CurrentScreen.tsx); modules still run in source
+        // order across chunks, so zod-jitless.ts configures zod before any shared chunk parses.
+        output: { strictExecutionOrder: true },
+      },
     },
   },
 });

@@ -1,11 +1,24 @@
+import { lazy, Suspense } from 'react';
 import { AREAS } from './areas.js';
 import { useAppStore } from '../stores/context.js';
 import { NotConnected } from '../features/placeholder/NotConnected.js';
 import { PlaceholderScreen } from '../features/placeholder/PlaceholderScreen.js';
-import { RunScreen } from '../features/run/RunScreen.js';
 import { SettingsScreen } from '../features/settings/SettingsScreen.js';
-import { TopologyScreen } from '../features/topology/TopologyScreen.js';
 import { WelcomeScreen } from '../features/welcome/WelcomeScreen.js';
+
+// The areas that bring React Flow, elkjs and echarts load when first opened: the first screen
+// (welcome) does not wait for them (a separate chunk each; plain import(), no eval for the CSP).
+const TopologyScreen = lazy(() => import('../features/topology/TopologyScreen.js').then((m) => ({ default: m.TopologyScreen })));
+const RunScreen = lazy(() => import('../features/run/RunScreen.js').then((m) => ({ default: m.RunScreen })));
+const ContainersScreen = lazy(() => import('../features/containers/ContainersScreen.js').then((m) => ({ default: m.ContainersScreen })));
+
+function LoadingArea(): React.JSX.Element {
+  return (
+    <p className="muted" role="status" data-testid="area-loading">
+      Loading…
+    </p>
+  );
+}
 
 export function CurrentScreen(): React.JSX.Element {
   const area = useAppStore((s) => s.area);
@@ -15,8 +28,13 @@ export function CurrentScreen(): React.JSX.Element {
   if (!loaded) return <NotConnected status={connection} />;
   if (area === 'welcome') return <WelcomeScreen />;
   if (area === 'settings') return <SettingsScreen />;
-  if (area === 'topology') return <TopologyScreen />;
-  if (area === 'run') return <RunScreen />;
+  if (area === 'topology' || area === 'run' || area === 'containers') {
+    return (
+      <Suspense fallback={<LoadingArea />}>
+        {area === 'topology' ? <TopologyScreen /> : area === 'run' ? <RunScreen /> : <ContainersScreen />}
+      </Suspense>
+    );
+  }
   const def = AREAS.find((a) => a.id === area)!;
   return <PlaceholderScreen area={def} />;
 }
