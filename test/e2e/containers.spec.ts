@@ -126,3 +126,28 @@ test('containers: engine version shown, a foreign container listed with its logs
   const left = await docker.listContainers({ all: true, filters: JSON.stringify({ label: [`io.devsim.topology=${TOPOLOGY}`] }) });
   expect(left).toEqual([]);
 });
+
+test('containers: bringing up a document whose image is missing names the image and how to get it, leaves nothing behind, and offers a pull that says why it failed', async ({ app, host, page }) => {
+  const c = new ContainersPage(page);
+  const missing = 'devsim-test/not-here:1';
+  await app.open(host.current.url);
+  await app.goTo('welcome');
+  const text = `apiVersion: devsim.io/v1\nkind: Topology\nmetadata:\n  name: E2E Missing\nnodes:\n  ghost:\n    kind: container\n    image: ${missing}\n`;
+  await app.welcome.openFileInput.setInputFiles({ name: 'missing.devsim.yaml', mimeType: 'application/yaml', buffer: Buffer.from(text) });
+  await expect(app.topology.title).toHaveText(/E2E Missing/);
+
+  await app.goTo('containers');
+  await expect(c.bringUpPlan).toContainText(missing);
+  await c.bringUpStart.click();
+  await expect(c.bringUpProgress).toHaveAttribute('data-state', 'failed');
+  await expect(c.bringUpMessage).toContainText(`Image "${missing}" of node "ghost"`);
+  await expect(c.bringUpMessage).toContainText(`docker pull ${missing}`);
+  const left = await docker.listNetworks({ filters: JSON.stringify({ label: ['io.devsim.topology=e2e-missing'] }) });
+  expect(left).toEqual([]);
+
+  // No registry is reachable here: the pull ends with the engine's reason, the app keeps working.
+  await page.getByTestId('pull-start').click();
+  await expect(page.getByTestId('pull-offer')).toHaveAttribute('data-state', 'failed', { timeout: 30_000 });
+  await expect(page.getByTestId('pull-error')).not.toBeEmpty();
+  await expect(c.engineVersion).toBeVisible();
+});

@@ -10,6 +10,7 @@ import type {
   DevsimApi,
   DockerStatus,
   ImageSummary,
+  OperationProgress,
 } from '../../../src-preload/contract/index.js';
 import type { AppState } from './app-store.js';
 import { createContainerStreams, type ContainerStreamsSlice } from './container-streams.js';
@@ -19,6 +20,16 @@ export interface BringUpView {
   id: string;
   topologyId: string;
   progress: BringUpProgress[];
+  state: 'running' | 'done' | 'failed' | 'cancelled';
+  error: string | null;
+  /** The image a failed bring-up found missing: the screen offers to pull it. */
+  missingImage: string | null;
+}
+
+export interface PullView {
+  operationId: string;
+  image: string;
+  progress: OperationProgress | null;
   state: 'running' | 'done' | 'failed' | 'cancelled';
   error: string | null;
 }
@@ -37,6 +48,10 @@ export interface ContainersSlice extends ContainerStreamsSlice {
   bringUp: BringUpView | null;
   bringUps: BringUpState[];
   chaosEvents: ChaosEvent[];
+  pull: PullView | null;
+  /** Pulls an image with progress (needs a reachable registry); cancellable. */
+  pullImage(image: string): Promise<void>;
+  cancelPull(): Promise<void>;
   /** Subscribes to engine events (once) and loads status, containers, images and bring-ups. */
   openContainers(): Promise<void>;
   /** Finds the engine again (the address comes from Settings, DOCKER_HOST or the usual sockets). */
@@ -100,6 +115,10 @@ export const createContainersSlice =
         if (!current || current.id !== progress.bringUpId) return;
         set({ bringUp: { ...current, progress: [...current.progress, progress] } });
       });
+      api.onOperationProgress((progress) => {
+        const pull = get().pull;
+        if (pull?.operationId === progress.operationId) set({ pull: { ...pull, progress } });
+      });
       api.onChaosRecorded((event) => {
         if (get().chaosEvents.some((e) => e.at === event.at && e.container === event.container && e.type === event.type)) return;
         set({ chaosEvents: [...get().chaosEvents, event] });
@@ -119,7 +138,24 @@ export const createContainersSlice =
       bringUp: null,
       bringUps: [],
       chaosEvents: [],
+      pull: null,
 
+      pullImage: async (image) => {
+        subscribe();
+        const id = operationId('pull');
+        set({ pull: { operationId: id, image, progress: null, state: 'running', error: null } });
+        try {
+          const result = await api.pullImage({ operationId: id, image });
+          set({ pull: { ...get().pull!, state: result.cancelled ? 'cancelled' : 'done' } });
+        } catch (err) {
+          set({ pull: { ...get().pull!, state: 'failed', error: messageOf(err) } });
+        }
+        await get().loadImages();
+      },
+      cancelPull: async () => {
+        const pull = get().pull;
+        if (pull?.state === 'running') await api.cancelOperation({ operationId: pull.operationId }).catch(() => undefined);
+      },
       openContainers: async () => {
         subscribe();
         try {
@@ -178,13 +214,14 @@ export const createContainersSlice =
         const document = get().doc?.document;
         if (!document) return set({ containersError: 'Open a valid topology document to bring it up.' });
         const id = operationId('up');
-        set({ bringUp: { id, topologyId: get().plan?.topologyId ?? '', progress: [], state: 'running', error: null }, containersError: null });
+        set({ bringUp: { id, topologyId: get().plan?.topologyId ?? '', progress: [], state: 'running', error: null, missingImage: null }, containersError: null });
         try {
           const result = await api.bringUp({ bringUpId: id, document });
           set({ bringUp: { ...get().bringUp!, topologyId: result.topologyId, state: 'done' } });
         } catch (err) {
-          const cancelled = (err as { code?: string }).code === 'CANCELLED';
-          set({ bringUp: { ...get().bringUp!, state: cancelled ? 'cancelled' : 'failed', error: messageOf(err) } });
+          const code = (err as { code?: string }).code;
+          const missingImage = code === 'IMAGE_MISSING' ? (/Image "([^"]+)"/.exec(messageOf(err))?.[1] ?? null) : null;
+          set({ bringUp: { ...get().bringUp!, state: code === 'CANCELLED' ? 'cancelled' : 'failed', error: messageOf(err), missingImage } });
         }
         await Promise.all([get().loadContainers(), loadBringUps()]);
       },

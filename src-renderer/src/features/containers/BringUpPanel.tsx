@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useAppStore } from '../../stores/context.js';
 import { ChaosTimeline } from './ChaosTimeline.js';
+import { PullOffer } from './PullOffer.js';
 
 /** The open document as real containers: what would be created, bring-up with progress and cancel, tear-down. */
 export function BringUpPanel(): React.JSX.Element {
@@ -68,6 +69,7 @@ export function BringUpPanel(): React.JSX.Element {
           <p role="status" data-testid="bring-up-message">
             {bringUp.state === 'failed' || bringUp.state === 'cancelled' ? bringUp.error : (last?.message ?? 'Starting…')}
           </p>
+          {bringUp.missingImage ? <PullOffer image={bringUp.missingImage} /> : null}
         </div>
       ) : null}
       {up ? (
