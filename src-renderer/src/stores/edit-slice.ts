@@ -2,7 +2,8 @@ import type { StateCreator } from 'zustand/vanilla';
 import { validateTopology, type LinkType, type NodeKind, type Topology } from '../../../src-preload/contract/index.js';
 import type { AppState } from './app-store.js';
 import { commitFieldEdit, type FieldIssue, type FieldPath } from './field-edits.js';
-import { addLink, addNode, deleteItems, moveNodeTo } from './topology-edits.js';
+import { copyNodes, pasteNodes, PASTE_OFFSET, type Clipboard, type PastePlace } from './clipboard-edits.js';
+import { addLink, addNode, deleteItems, moveNodesTo, moveNodeTo, placeNodes, type Point } from './topology-edits.js';
 
 /** One edit of the open document: the document before it (its inverse) and after it. */
 export interface EditCommand {
@@ -32,6 +33,18 @@ export interface EditSlice {
   connect(from: string, to: string, type?: LinkType): boolean;
   /** Deletes nodes (with their links) and links (by index) as one command. */
   deleteSelection(nodeIds: readonly string[], linkIndexes?: readonly number[]): void;
+  /** Moves several nodes as one command (a dragged selection, align, distribute, auto-layout). */
+  moveNodes(positions: ReadonlyMap<string, Point>, label: string): void;
+  /** Moves nodes and sets their group (null: none) as one command: a drop into or out of a frame. */
+  placeNodes(moves: ReadonlyMap<string, { position: Point; group: string | null }>, label: string): void;
+  /** What the last copy took (in-app clipboard); null before any. */
+  clipboard: Clipboard | null;
+  /** Copies nodes (at their drawn positions) and the links among them; returns the copy (null: no node). */
+  copyNodes(ids: Iterable<string>, drawnAt: ReadonlyMap<string, Point>): Clipboard | null;
+  /** Pastes `clip` (default: the in-app clipboard) as one command; returns the new ids. */
+  paste(place: PastePlace, clip?: Clipboard): string[];
+  /** Copies and pastes at an offset in one command, leaving the clipboard alone; returns the new ids. */
+  duplicate(ids: Iterable<string>, drawnAt: ReadonlyMap<string, Point>): string[];
   /** Sets one field (a command); the issues, at their fields, when the value does not fit (the document is then unchanged). */
   setField(path: FieldPath, value: unknown): FieldIssue[];
   /** Resets one field to its default, or removes an optional one (a command). */
@@ -39,6 +52,8 @@ export interface EditSlice {
   undo(): void;
   redo(): void;
   dismissRefusal(): void;
+  /** Shows why a canvas operation could not be done (the same place as a refused link). */
+  refuseEdit(reason: string): void;
 }
 
 const EMPTY: EditHistory = { undo: [], redo: [], clean: null };
@@ -94,6 +109,28 @@ export const createEditSlice: StateCreator<AppState, [], [], EditSlice> = (set, 
       return true;
     },
     deleteSelection: (nodeIds, linkIndexes = []) => get().applyEdit('Delete', (d) => deleteItems(d, nodeIds, linkIndexes)),
+    moveNodes: (positions, label) => get().applyEdit(label, (d) => moveNodesTo(d, positions)),
+    placeNodes: (moves, label) => get().applyEdit(label, (d) => placeNodes(d, moves)),
+    clipboard: null,
+    copyNodes: (ids, drawnAt) => {
+      const doc = get().doc?.document;
+      const clip = doc ? copyNodes(doc, ids, drawnAt) : null;
+      if (clip) set({ clipboard: clip });
+      return clip;
+    },
+    paste: (place, clip = get().clipboard ?? undefined) => {
+      const doc = get().doc?.document;
+      if (!doc || !clip) return [];
+      const pasted = pasteNodes(doc, clip, place);
+      if (pasted.ids.length === 0) return [];
+      get().applyEdit(pasted.ids.length === 1 ? `Paste ${pasted.ids[0]}` : `Paste ${pasted.ids.length} nodes`, () => pasted.doc);
+      return pasted.ids;
+    },
+    duplicate: (ids, drawnAt) => {
+      const doc = get().doc?.document;
+      const clip = doc ? copyNodes(doc, ids, drawnAt) : null;
+      return clip ? get().paste({ offset: { x: PASTE_OFFSET, y: PASTE_OFFSET } }, clip) : [];
+    },
     setField: (path, value) => commitFieldEdit(get(), path, value),
     unsetField: (path) => commitFieldEdit(get(), path, undefined, true),
     undo: () => {
@@ -109,6 +146,7 @@ export const createEditSlice: StateCreator<AppState, [], [], EditSlice> = (set, 
       show(cmd.after, { ...h, undo: [...h.undo, cmd], redo: h.redo.slice(0, -1), clean: cleanNow(h) });
     },
     dismissRefusal: () => set({ editRefusal: null }),
+    refuseEdit: (reason) => set({ editRefusal: reason }),
   };
 };
 

@@ -1,4 +1,9 @@
-import { linkSchema, nodeSchema, NODE_KINDS, type Link, type LinkType, type NodeKind, type Topology } from '../../../src-preload/contract/index.js';
+import { linkSchema, nodeSchema, NODE_KINDS, type Link, type LinkType, type NodeKind, type Topology, type TopologyNode } from '../../../src-preload/contract/index.js';
+
+export interface Point {
+  x: number;
+  y: number;
+}
 
 /** What a kind needs beyond the schema's defaults to be a valid node. */
 const REQUIRED: Partial<Record<NodeKind, Record<string, unknown>>> = {
@@ -80,4 +85,35 @@ export function moveNodeTo(doc: Topology, id: string, position: { x: number; y: 
   const node = doc.nodes[id];
   if (!node || (node.position?.x === position.x && node.position.y === position.y)) return doc;
   return { ...doc, nodes: { ...doc.nodes, [id]: { ...node, position: { x: position.x, y: position.y } } } };
+}
+
+/** The document with each listed node at its new position; the same document when none moves. */
+export function moveNodesTo(doc: Topology, positions: ReadonlyMap<string, Point>): Topology {
+  let nodes: Topology['nodes'] | null = null;
+  for (const [id, p] of positions) {
+    const node = doc.nodes[id];
+    const x = Math.round(p.x);
+    const y = Math.round(p.y);
+    if (!node || (node.position?.x === x && node.position.y === y)) continue;
+    nodes ??= { ...doc.nodes };
+    nodes[id] = { ...node, position: { x, y } };
+  }
+  return nodes ? { ...doc, nodes } : doc;
+}
+
+/**
+ * The document with nodes moved and placed in a group (`null`: in none); one edit for a drop
+ * into or out of a frame. Unknown groups are refused by leaving the node's membership alone.
+ */
+export function placeNodes(doc: Topology, moves: ReadonlyMap<string, { position: Point; group: string | null }>): Topology {
+  const moved = moveNodesTo(doc, new Map([...moves].map(([id, m]) => [id, m.position])));
+  let nodes: Topology['nodes'] | null = null;
+  for (const [id, { group }] of moves) {
+    const node = moved.nodes[id];
+    if (!node || (group !== null && !(group in doc.groups)) || (node.group ?? null) === group) continue;
+    nodes ??= { ...moved.nodes };
+    const { group: _old, ...rest } = node;
+    nodes[id] = (group === null ? rest : { ...rest, group }) as TopologyNode;
+  }
+  return nodes ? { ...moved, nodes } : moved;
 }

@@ -23,7 +23,7 @@ export class CanvasPage {
     this.edges = this.root.locator('.react-flow__edge');
     this.minimap = this.root.locator('.react-flow__minimap');
     this.controls = this.root.locator('.react-flow__controls');
-    this.inspector = page.getByTestId('node-inspector');
+    this.inspector = page.getByTestId('inspector');
     this.inspectorId = page.getByTestId('inspector-id');
     this.inspectorPosition = page.getByTestId('inspector-position');
     this.nodeFindings = page.getByTestId('node-findings');

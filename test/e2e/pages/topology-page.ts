@@ -1,5 +1,6 @@
 import { type Locator, type Page } from '@playwright/test';
 import { CanvasPage } from './canvas-page.js';
+import { InspectorPage } from './inspector-page.js';
 
 /** The Topology area while no editor exists: the open document, its toolbar, summary and findings. */
 export class TopologyPage {
@@ -25,6 +26,7 @@ export class TopologyPage {
   readonly importCompose: Locator;
   readonly exportMenu: Locator;
   readonly canvas: CanvasPage;
+  readonly inspector: InspectorPage;
 
   constructor(readonly page: Page) {
     this.root = page.getByTestId('screen-topology');
@@ -49,6 +51,7 @@ export class TopologyPage {
     this.importCompose = page.getByTestId('toolbar-import');
     this.exportMenu = page.getByTestId('export-menu');
     this.canvas = new CanvasPage(page);
+    this.inspector = new InspectorPage(page);
   }
 
   nodeRow(id: string): Locator {

@@ -8,7 +8,10 @@ export function SourceView({ text, line }: { text: string; line: number | null }
   const lines = text.split(/\r?\n/);
   const shown = lines.slice(0, MAX_LINES);
   const marked = useRef<HTMLLIElement>(null);
-  useEffect(() => marked.current?.scrollIntoView({ block: 'center' }), [line]);
+  // Braces: Chromium's scrollIntoView now returns a promise, which React would take for a cleanup function.
+  useEffect(() => {
+    marked.current?.scrollIntoView({ block: 'center' });
+  }, [line]);
   return (
     <section className="panel" aria-label="Document text" data-testid="source">
       <h2>Text</h2>

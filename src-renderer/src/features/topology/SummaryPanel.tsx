@@ -13,7 +13,10 @@ export function SummaryPanel({ document, highlight }: { document: Topology; high
   for (const link of document.links) linkTypes.set(link.type, (linkTypes.get(link.type) ?? 0) + 1);
   const groups = Object.entries(document.groups);
   const highlighted = useRef<HTMLLIElement>(null);
-  useEffect(() => highlighted.current?.scrollIntoView({ block: 'nearest' }), [highlight]);
+  // Braces: Chromium's scrollIntoView now returns a promise, which React would take for a cleanup function.
+  useEffect(() => {
+    highlighted.current?.scrollIntoView({ block: 'nearest' });
+  }, [highlight]);
 
   return (
     <section className="panel" aria-labelledby="summary-title" data-testid="summary">

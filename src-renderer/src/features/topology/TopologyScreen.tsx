@@ -1,10 +1,12 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Finding, LinkType, NodeKind } from '../../../../src-preload/contract/index.js';
 import { useAppStore } from '../../stores/context.js';
-import { NodeInspector } from './canvas/NodeInspector.js';
 import { TopologyCanvas } from './canvas/TopologyCanvas.js';
 import { EmptyTopology } from './EmptyTopology.js';
 import { FindingsPanel } from './FindingsPanel.js';
+import { targetOfPath, type InspectorTarget } from './inspector/field-paths.js';
+import { focusDocumentField } from './inspector/focus-field.js';
+import { Inspector, type FocusRequest } from './inspector/Inspector.js';
 import { MetadataPanel } from './MetadataPanel.js';
 import { nodeOfPath } from './node-of-path.js';
 import { Reports } from './Reports.js';
@@ -28,17 +30,28 @@ export function TopologyScreen(): React.JSX.Element {
   const refusal = useAppStore((s) => s.editRefusal);
   const [selected, setSelected] = useState<Finding | null>(null);
   const [selectedNode, setSelectedNode] = useState<string | null>(null);
+  // A link or group shown in the inspector (picked from a finding); a node picked on the canvas replaces it.
+  const [other, setOther] = useState<InspectorTarget | null>(null);
+  const [focus, setFocus] = useState<FocusRequest | null>(null);
+  const selectNode = useCallback((id: string | null) => {
+    setSelectedNode(id);
+    if (id !== null) setOther(null);
+  }, []);
+  /** A finding selects what it names and brings its field into view; a document-level one, the document panel. */
   const selectFinding = useCallback((finding: Finding) => {
     setSelected(finding);
-    const node = nodeOfPath(finding.path);
-    if (node !== null) setSelectedNode(node);
+    const target = targetOfPath(finding.path);
+    setSelectedNode(target?.type === 'node' ? target.id : null);
+    setOther(target !== null && target.type !== 'node' ? target : null);
+    setFocus((f) => ({ path: finding.path, seq: (f?.seq ?? 0) + 1 }));
+    if (target === null) requestAnimationFrame(() => focusDocumentField(finding.path));
   }, []);
   const addNode = useCallback(
     (kind: NodeKind, position: { x: number; y: number }) => {
       const id = addNodeAt(kind, position);
-      if (id !== null) setSelectedNode(id);
+      if (id !== null) selectNode(id);
     },
-    [addNodeAt],
+    [addNodeAt, selectNode],
   );
   const link = useCallback((from: string, to: string, type: LinkType | null) => void connect(from, to, type ?? undefined), [connect]);
   // Ctrl+Z undoes, Ctrl+Shift+Z and Ctrl+Y redo (⌘ on macOS); text fields keep their own undo.
@@ -60,6 +73,7 @@ export function TopologyScreen(): React.JSX.Element {
   const title = doc.document?.metadata.name ?? doc.name;
   const current = selected && doc.findings.includes(selected) ? selected : null;
   const node = selectedNode !== null && doc.document?.nodes[selectedNode] ? selectedNode : null;
+  const inspected: InspectorTarget | null = other ?? (node !== null ? { type: 'node', id: node } : null);
 
   return (
     <section className={`screen topology${doc.document ? ' with-canvas' : ''}`} aria-labelledby="topology-title" data-testid="screen-topology">
@@ -93,7 +107,7 @@ export function TopologyScreen(): React.JSX.Element {
       ) : null}
       {doc.document ? (
         <div className="topology-workbench">
-          <TopologyCanvas document={doc.document} findings={doc.findings} selected={node} onSelect={setSelectedNode}
+          <TopologyCanvas document={doc.document} findings={doc.findings} selected={node} onSelect={selectNode}
             onMove={moveNode}
             onAdd={addNode}
             onConnect={link}
@@ -101,8 +115,16 @@ export function TopologyScreen(): React.JSX.Element {
             refusal={refusal}
           />
           <div className="topology-side">
-            {node !== null ? (
-              <NodeInspector document={doc.document} id={node} findings={doc.findings} selected={current} onSelectFinding={selectFinding} />
+            {inspected !== null ? (
+              <Inspector
+                key={JSON.stringify(inspected)}
+                document={doc.document}
+                target={inspected}
+                findings={doc.findings}
+                focus={focus}
+                selected={current}
+                onSelectFinding={selectFinding}
+              />
             ) : null}
             <FindingsPanel findings={doc.findings} selected={current} onSelect={selectFinding} />
             <SummaryPanel document={doc.document} highlight={current ? nodeOfPath(current.path) : null} />

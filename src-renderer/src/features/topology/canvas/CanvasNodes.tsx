@@ -28,7 +28,7 @@ export function DeviceNode({ data, selected }: NodeProps<DeviceFlowNode>): React
 /** A cloud, region or zone: a titled frame around its members. */
 export function FrameNode({ data }: NodeProps<FrameFlowNode>): React.JSX.Element {
   return (
-    <div className={`canvas-frame ${data.type}`} data-testid="canvas-frame">
+    <div className={`canvas-frame ${data.type}`} data-testid="canvas-frame" data-group={data.group}>
       <span className="canvas-frame-title">
         {data.label} <span className="muted">{data.type}</span>
       </span>

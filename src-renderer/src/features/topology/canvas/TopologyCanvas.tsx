@@ -7,31 +7,39 @@ import {
   useEdgesState,
   useNodesState,
   type Edge,
-  type NodeMouseHandler,
   type OnConnect,
   type OnDelete,
   type OnNodeDrag,
+  type OnSelectionChangeFunc,
   type ReactFlowInstance,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import type { Finding, LinkType, NodeKind, Topology } from '../../../../../src-preload/contract/index.js';
+import { useAppStore } from '../../../stores/context.js';
+import type { Point } from '../../../stores/topology-edits.js';
 import { DeviceNode, FrameNode } from './CanvasNodes.js';
-import { documentPosition, linkIndexOf, NODE_HEIGHT, NODE_WIDTH, toFlow, type FlowNode } from './flow-model.js';
+import { CanvasToolbar } from './CanvasToolbar.js';
+import { documentPosition, FIT_VIEW, linkIndexOf, NODE_HEIGHT, NODE_WIDTH, toFlow, type FlowNode } from './flow-model.js';
+import { dropMoves, frameMemberMoves } from './frame-drop.js';
 import { Palette, PALETTE_MIME } from './Palette.js';
+import { ShortcutHelp } from './ShortcutHelp.js';
+import { DELETE_KEYS, SELECT_KEY } from './shortcuts.js';
+import { useCanvasKeys } from './use-canvas-keys.js';
+import { useCanvasOps } from './use-canvas-ops.js';
 import './canvas.css';
 
 const NODE_TYPES = { device: DeviceNode, frame: FrameNode };
 const SNAP: [number, number] = [16, 16];
-const DELETE_KEYS = ['Delete', 'Backspace'];
 
 interface Props {
   document: Topology;
   findings: Finding[];
+  /** The node the inspector shows; selecting it from outside (a finding) selects it here. */
   selected: string | null;
+  /** The one selected node, or null when none or several are. */
   onSelect(id: string | null): void;
-  /** Called once per finished drag, with the node's new document position. */
-  onMove(id: string, position: { x: number; y: number }): void;
   /** A node of `kind` dropped (or picked) at a document position. */
   onAdd(kind: NodeKind, position: { x: number; y: number }): void;
   /** A connection dragged from one node's handle to another's; `type` null: chosen by the kinds. */
@@ -42,25 +50,75 @@ interface Props {
   refusal: string | null;
 }
 
-/** The open document drawn as a graph: pan, zoom, minimap; edits (move, add, connect, delete) go to the document. */
-export function TopologyCanvas({ document, findings, selected, onSelect, onMove, onAdd, onConnect, onDelete, refusal }: Props): React.JSX.Element {
-  const model = useMemo(() => toFlow(document, selected, findings), [document, selected, findings]);
+/**
+ * The open document drawn as a graph: pan, zoom, minimap; edits (move, add, connect, delete,
+ * paste, align, auto-layout, drops into frames) go to the document as undoable commands.
+ */
+export function TopologyCanvas({ document, findings, selected, onSelect, onAdd, onConnect, onDelete, refusal }: Props): React.JSX.Element {
+  const model = useMemo(() => toFlow(document, null, findings), [document, findings]);
   const [nodes, setNodes, onNodesChange] = useNodesState<FlowNode>(model.nodes);
   const [edges, setEdges, onEdgesChange] = useEdgesState<Edge>(model.edges);
-  // The document is the truth: a new revision (or selection) replaces what the drag left behind.
-  useEffect(() => setNodes(model.nodes), [model, setNodes]);
-  useEffect(() => setEdges(model.edges), [model, setEdges]);
+  const { moveNodes, placeNodes } = useAppStore(useShallow((s) => ({ moveNodes: s.moveNodes, placeNodes: s.placeNodes })));
   const [flow, setFlow] = useState<ReactFlowInstance<FlowNode> | null>(null);
   const wrapper = useRef<HTMLDivElement>(null);
+  const pointer = useRef<Point | null>(null);
   const [linkType, setLinkType] = useState<LinkType | null>(null);
+  const [help, setHelp] = useState(false);
+  const [selectedCount, setSelectedCount] = useState(0);
+  const nextSelection = useRef<ReadonlySet<string> | null>(null);
 
-  const onNodeDragStop = useCallback<OnNodeDrag<FlowNode>>(
-    (_event, node) => {
-      if (node.type === 'device') onMove(node.id, documentPosition(node, model.origins));
+  // The document is the truth: a new revision replaces what the drag left behind; the selection stays (or becomes what was just pasted).
+  useEffect(() => {
+    const want = nextSelection.current;
+    nextSelection.current = null;
+    setNodes((prev) => {
+      const keep = want ?? new Set(prev.filter((n) => n.selected).map((n) => n.id));
+      return model.nodes.map((n) => (keep.has(n.id) ? { ...n, selected: true } : n));
+    });
+  }, [model, setNodes]);
+  useEffect(() => setEdges(model.edges), [model, setEdges]);
+  // A node picked elsewhere (a finding) becomes the selection.
+  useEffect(() => {
+    if (selected === null) return;
+    setNodes((prev) => (prev.some((n) => n.id === selected && n.selected) ? prev : prev.map((n) => (n.selected === (n.id === selected) ? n : { ...n, selected: n.id === selected }))));
+  }, [selected, setNodes]);
+  const selectNext = useCallback((ids: readonly string[]) => {
+    if (ids.length > 0) nextSelection.current = new Set(ids);
+  }, []);
+  const onSelectionChange = useCallback<OnSelectionChangeFunc<FlowNode>>(
+    ({ nodes: picked }) => {
+      const devices = picked.filter((n) => n.type === 'device');
+      setSelectedCount(devices.length);
+      onSelect(devices.length === 1 ? devices[0]!.id : null);
     },
-    [model, onMove],
+    [onSelect],
   );
-  const onNodeClick = useCallback<NodeMouseHandler<FlowNode>>((_event, node) => onSelect(node.type === 'device' ? node.id : null), [onSelect]);
+
+  const ops = useCanvasOps({ document, model, flow, selectNext, pointer, openHelp: () => setHelp(true) });
+  useCanvasKeys(ops, !help);
+
+  // While a node is dragged the edges take no pointer events: hit-testing ~600 edge paths on
+  // every mouse move cost more than drawing (test/bench/editor-drag.mjs). No re-render needed.
+  const onNodeDragStart = useCallback(() => wrapper.current?.classList.add('node-dragging'), []);
+  /** One command per finished drag: the moved selection, with the group each node was dropped in; a frame takes its members along. */
+  const onNodeDragStop = useCallback<OnNodeDrag<FlowNode>>(
+    (_event, node, dragged) => {
+      wrapper.current?.classList.remove('node-dragging');
+      if (node.type === 'frame') {
+        const from = model.nodes.find((n) => n.id === node.id)?.position ?? node.position;
+        const moves = frameMemberMoves(document, node.data.group, from, node.position);
+        if (moves.size > 0) moveNodes(moves, `Move ${node.data.group}`);
+        else setNodes(model.nodes); // an empty frame has nothing to carry: it goes back
+        return;
+      }
+      const dropped = new Map(dragged.filter((n) => n.type === 'device').map((n) => [n.id, documentPosition(n, model.origins)] as const));
+      const label = dropped.size === 1 ? `Move ${[...dropped.keys()][0]}` : `Move ${dropped.size} nodes`;
+      const { moves, changed } = dropMoves(document, model, dropped);
+      if (changed) placeNodes(moves, label);
+      else moveNodes(dropped, label);
+    },
+    [document, model, moveNodes, placeNodes, setNodes],
+  );
   const connect = useCallback<OnConnect>((c) => onConnect(c.source, c.target, linkType), [onConnect, linkType]);
   const remove = useCallback<OnDelete<FlowNode, Edge>>(
     ({ nodes: gone, edges: cut }) =>
@@ -91,6 +149,8 @@ export function TopologyCanvas({ document, findings, selected, onSelect, onMove,
       className="topology-canvas"
       data-testid="canvas"
       ref={wrapper}
+      onPointerMove={(e) => (pointer.current = { x: e.clientX, y: e.clientY })}
+      onPointerLeave={() => (pointer.current = null)}
       onDragOver={(e) => {
         if (e.dataTransfer.types.includes(PALETTE_MIME)) {
           e.preventDefault();
@@ -112,26 +172,32 @@ export function TopologyCanvas({ document, findings, selected, onSelect, onMove,
         onInit={setFlow}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
+        onNodeDragStart={onNodeDragStart}
         onNodeDragStop={onNodeDragStop}
-        onNodeClick={onNodeClick}
-        onPaneClick={() => onSelect(null)}
+        onSelectionChange={onSelectionChange}
         onConnect={connect}
         onDelete={remove}
         deleteKeyCode={DELETE_KEYS}
+        selectionKeyCode={SELECT_KEY}
+        multiSelectionKeyCode={[SELECT_KEY, 'Meta', 'Control']}
         snapToGrid
         snapGrid={SNAP}
         fitView
+        fitViewOptions={FIT_VIEW}
+        onlyRenderVisibleElements
         minZoom={0.1}
       >
         <Background variant={BackgroundVariant.Dots} gap={SNAP[0]} />
         <MiniMap pannable zoomable />
         <Controls showInteractive={false} />
+        <CanvasToolbar selected={selectedCount} layingOut={ops.layingOut} onAction={ops.run} />
       </ReactFlow>
       {refusal !== null ? (
         <p className="canvas-refusal" role="alert" data-testid="canvas-refusal">
           {refusal}
         </p>
       ) : null}
+      {help ? <ShortcutHelp onClose={() => setHelp(false)} /> : null}
     </div>
   );
 }

@@ -1,16 +1,22 @@
 import type { Edge, Node } from '@xyflow/react';
 import type { Finding, LinkType, Topology, TopologyNode } from '../../../../../src-preload/contract/index.js';
 import { nodeOfPath } from '../node-of-path.js';
-import { layoutPositions, type Point } from './layout.js';
+import { groupOrder, layoutPositions, type Point } from './layout.js';
 
 export const NODE_WIDTH = 200;
 export const NODE_HEIGHT = 56;
 /** Room around the members inside a group frame (the top holds its title). */
 export const FRAME_PAD = 24;
 export const FRAME_TITLE = 28;
+/** Fit view leaves room for the palette (left) and the canvas toolbar (top), so no node hides under them. */
+export const FIT_VIEW = { padding: { left: '190px', top: '56px', right: '10%', bottom: '10%' } } as const;
+/** Size of the frame of a group without members, so there is something to drop nodes into. */
+export const EMPTY_FRAME = { width: 240, height: 112 };
+/** The part of a frame that drags it (the rest of it pans the canvas, as empty canvas does). */
+export const FRAME_HANDLE = 'canvas-frame-title';
 
 export type DeviceNodeData = { id: string; label: string; kind: TopologyNode['kind']; findings: number };
-export type FrameNodeData = { label: string; type: 'cloud' | 'region' | 'zone' };
+export type FrameNodeData = { group: string; label: string; type: 'cloud' | 'region' | 'zone'; depth: number };
 export type DeviceFlowNode = Node<DeviceNodeData, 'device'>;
 export type FrameFlowNode = Node<FrameNodeData, 'frame'>;
 export type FlowNode = DeviceFlowNode | FrameFlowNode;
@@ -71,6 +77,7 @@ export function toFlow(doc: Topology, selected: string | null = null, findings: 
     const p = at.get(id)!;
     if (g !== null) grow(g, { x0: p.x, y0: p.y, x1: p.x + NODE_WIDTH, y1: p.y + NODE_HEIGHT });
   }
+  placeEmptyGroups(doc, at, boxes, grow);
   // Growing a child after its parent leaves the parent short: settle until nothing changes.
   for (let changed = true, rounds = 0; changed && rounds < 16; rounds++) {
     changed = false;
@@ -111,8 +118,8 @@ export function toFlow(doc: Topology, selected: string | null = null, findings: 
       width: outer.x1 - outer.x0,
       height: outer.y1 - outer.y0,
       ...(parent !== null && boxes.has(parent) ? { parentId: frameId(parent) } : {}),
-      data: { label: group.label ?? g, type: group.type },
-      draggable: false,
+      data: { group: g, label: group.label ?? g, type: group.type, depth: depthOf(g) },
+      dragHandle: `.${FRAME_HANDLE}`,
       selectable: false,
       deletable: false,
       zIndex: -1 - (10 - depthOf(g)),
@@ -149,6 +156,25 @@ export function toFlow(doc: Topology, selected: string | null = null, findings: 
       : [],
   );
   return { nodes: [...frames, ...devices], edges, origins };
+}
+
+/**
+ * Groups without members still get a frame (at their stored position, else in a row under the
+ * drawing), innermost first so an empty region sits inside its cloud's frame.
+ */
+function placeEmptyGroups(doc: Topology, at: Map<string, Point>, boxes: Map<string, Box>, grow: (g: string, box: Box) => void): void {
+  const ys = [...[...at.values()].map((p) => p.y + NODE_HEIGHT), ...[...boxes.values()].map((b) => b.y1 + FRAME_PAD)];
+  const below = (ys.length > 0 ? Math.max(...ys) : 0) + 2 * (FRAME_PAD + FRAME_TITLE);
+  let x = 0;
+  for (const g of groupOrder(doc).reverse()) {
+    if (boxes.has(g)) continue;
+    const stored = doc.groups[g]!.position;
+    const box = stored
+      ? { x0: stored.x, y0: stored.y, x1: stored.x + stored.width, y1: stored.y + stored.height }
+      : { x0: x, y0: below, x1: x + EMPTY_FRAME.width, y1: below + EMPTY_FRAME.height };
+    if (!stored) x += EMPTY_FRAME.width + 4 * FRAME_PAD;
+    grow(g, box);
+  }
 }
 
 /** Where a dragged flow node now sits in document coordinates (members are relative to their frame). */

@@ -161,12 +161,66 @@ export function jsonSchemaOf(schema: z.ZodType): JsonSchema {
   return json;
 }
 
-/** The form of an entity (a node kind, links, groups) at `path` in the document. */
-export const formOf = (schema: z.ZodType, path: FieldPath): FieldSpec => walkSchema(jsonSchemaOf(schema), String(path.at(-1) ?? ''), path, true);
+const forms = new WeakMap<z.ZodType, Map<string, FieldSpec>>();
+
+/** The form of an entity (a node kind, links, groups) at `path` in the document; the same object each time it is asked for. */
+export function formOf(schema: z.ZodType, path: FieldPath): FieldSpec {
+  const byPath = forms.get(schema) ?? new Map<string, FieldSpec>();
+  forms.set(schema, byPath);
+  const key = JSON.stringify(path);
+  let form = byPath.get(key);
+  if (form === undefined) {
+    form = walkSchema(jsonSchemaOf(schema), String(path.at(-1) ?? ''), path, true);
+    byPath.set(key, form);
+  }
+  return form;
+}
 
 /** Every field of a form, nested ones and those of every variant included (for tests and focus lookups). */
 export function allFields(spec: FieldSpec): FieldSpec[] {
   if (spec.kind === 'object') return [spec, ...spec.fields.flatMap(allFields)];
   if (spec.kind === 'variants') return [spec, ...spec.variants.flatMap((v) => v.fields.flatMap(allFields))];
   return [spec];
+}
+
+/** A first value for a required field: the lowest it may be, the first choice, empty. */
+function firstValue(spec: FieldSpec): unknown {
+  switch (spec.kind) {
+    case 'number':
+      return spec.min === undefined ? 0 : spec.minExclusive ? spec.min + 1 : spec.min;
+    case 'choice':
+      return spec.options[0];
+    case 'boolean':
+      return false;
+    case 'list':
+      return [];
+    case 'fixed':
+      return spec.value;
+    case 'variants':
+      return starterValue(spec, spec.variants[0]!.tag, undefined);
+    case 'object':
+      return Object.fromEntries(spec.fields.filter((f) => f.required && f.fallback === undefined).map((f) => [f.key, firstValue(f)]));
+    case 'text':
+      // A name that fits most patterns (a Kafka topic, a consumer group); the validator says if it names nothing.
+      return spec.key.toLowerCase();
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * The value a tagged union starts from when its tag changes to `tag`: what the old value had
+ * that the new variant also has (a mean stays a mean), a first value for what it requires; the
+ * contract fills in the defaults.
+ */
+export function starterValue(spec: VariantsSpec, tag: string, old: unknown): Record<string, unknown> {
+  const variant = spec.variants.find((v) => v.tag === tag) ?? spec.variants[0]!;
+  const before = typeof old === 'object' && old !== null ? (old as Record<string, unknown>) : {};
+  const out: Record<string, unknown> = { [spec.tag]: variant.tag };
+  for (const f of variant.fields) {
+    if (f.key === spec.tag) continue;
+    if (f.key in before && before[f.key] !== undefined) out[f.key] = before[f.key];
+    else if (f.required && f.fallback === undefined) out[f.key] = firstValue(f);
+  }
+  return out;
 }

@@ -1,0 +1,15 @@
+import { createContext, useContext } from 'react';
+import type { Finding } from '../../../../../src-preload/contract/index.js';
+import type { FieldIssue, FieldPath } from '../../../stores/field-edits.js';
+
+/** What every field of one inspector form needs: how to edit, and the findings placed at it. */
+export interface InspectorContextValue {
+  set(path: FieldPath, value: unknown): FieldIssue[];
+  unset(path: FieldPath): FieldIssue[];
+  /** The validator's findings shown at the field with this formatted path. */
+  findingsAt(path: string): readonly Finding[];
+}
+
+export const InspectorContext = createContext<InspectorContextValue>({ set: () => [], unset: () => [], findingsAt: () => [] });
+
+export const useInspector = (): InspectorContextValue => useContext(InspectorContext);

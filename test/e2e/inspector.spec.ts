@@ -1,0 +1,126 @@
+import { readFile } from 'node:fs/promises';
+import type { Page } from '@playwright/test';
+import { parse } from 'yaml';
+import { topologySchema, type Topology } from '../../src-preload/contract/index.js';
+import { WebHost } from './fixtures/host.js';
+import { expect, test } from './fixtures/test.js';
+import type { AppPage } from './pages/app-page.js';
+
+let host: WebHost;
+
+test.beforeAll(async () => {
+  host = await WebHost.create();
+  await host.start();
+});
+test.afterAll(async () => {
+  await host.dispose();
+});
+
+const MAX = 'nodes.api.scaling.maxReplicas';
+const MIN = 'nodes.api.scaling.minReplicas';
+
+/** The document as Save As writes it (which also makes it the saved, clean one). */
+async function saved(app: AppPage, page: Page): Promise<Topology> {
+  const downloading = page.waitForEvent('download');
+  await app.topology.saveAs.click();
+  const doc = topologySchema.parse(parse(await readFile((await (await downloading).path())!, 'utf8')));
+  await expect(app.topology.dirty).toHaveCount(0);
+  return doc;
+}
+
+const scaling = (doc: Topology): Record<string, unknown> => (doc.nodes['api'] as { scaling: Record<string, unknown> }).scaling;
+
+test('inspector: change the api’s max replicas; the document changes and is marked unsaved; Ctrl+Z restores it', async ({ app, page }) => {
+  await app.open(host.current.url);
+  await app.welcome.template('production').click();
+  const t = app.topology;
+  const i = t.inspector;
+  await expect(t.canvas.root).toBeVisible();
+  expect(scaling(await saved(app, page))).toMatchObject({ policy: 'hpa', maxReplicas: 20 });
+
+  await t.canvas.node('api').click();
+  await expect(i.id).toHaveText('api');
+  await i.openSection('nodes.api.scaling');
+  // The form comes from the schema: the unit, the range and the help of the field.
+  await expect(i.field(MAX)).toContainText('(replicas)');
+  await expect(i.field(MAX)).toContainText('1–10,000');
+  await expect(i.input(MAX)).toHaveValue('20');
+  await expect(i.input('nodes.api.scaling.policy')).toHaveValue('hpa');
+
+  await i.type(MAX, '30');
+  await expect(t.dirty).toBeVisible();
+  await expect(i.input(MAX)).toHaveValue('30');
+  expect(scaling(await saved(app, page))).toMatchObject({ maxReplicas: 30, minReplicas: 3 });
+
+  // Ctrl+Z outside a text field undoes the edit (the field shows the old value again).
+  await t.canvas.node('api').click();
+  await page.keyboard.press('Control+z');
+  await expect(i.input(MAX)).toHaveValue('20');
+  await expect(t.dirty).toBeVisible();
+  await page.keyboard.press('Control+Shift+z');
+  await expect(i.input(MAX)).toHaveValue('30');
+
+  // Reset to default: the contract's default (10) comes back.
+  await i.reset(MAX).click();
+  await expect(i.input(MAX)).toHaveValue('10');
+  expect(scaling(await saved(app, page))).toMatchObject({ maxReplicas: 10 });
+  await expect(i.reset(MAX)).toHaveCount(0);
+});
+
+test('inspector: an invalid value shows the error at the field and leaves the document unchanged', async ({ app, page }) => {
+  await app.open(host.current.url);
+  await app.welcome.template('production').click();
+  const t = app.topology;
+  const i = t.inspector;
+  await expect(t.canvas.root).toBeVisible();
+  await saved(app, page);
+  await t.canvas.node('api').click();
+  await i.openSection('nodes.api.scaling');
+
+  await i.type(MAX, 'abc');
+  await expect(i.error(MAX)).toHaveText('"abc" is not a number.');
+  await expect(i.input(MAX)).toHaveAttribute('aria-invalid', 'true');
+  await i.type(MAX, '0');
+  await expect(i.error(MAX)).toHaveText('Must be at least 1 replicas.');
+  await expect(t.dirty).toHaveCount(0);
+  // A value the schema refuses by a rule of its own (a whole number) is refused the same way.
+  await i.type('nodes.api.replicas', '2.5');
+  await expect(i.error('nodes.api.replicas')).toHaveText('Enter a whole number.');
+  await expect(t.dirty).toHaveCount(0);
+  // Escape puts the document's value back.
+  await i.input(MAX).press('Escape');
+  await expect(i.input(MAX)).toHaveValue('20');
+  await expect(i.error(MAX)).toHaveCount(0);
+  expect(scaling(await saved(app, page))).toMatchObject({ maxReplicas: 20 });
+});
+
+test('findings: clicking one selects its node, opens the inspector and focuses the field it names', async ({ app }) => {
+  await app.open(host.current.url);
+  await app.welcome.template('production').click();
+  const t = app.topology;
+  const i = t.inspector;
+  await expect(t.canvas.root).toBeVisible();
+  await expect(t.noFindings).toBeVisible();
+
+  // minReplicas above maxReplicas: the validator reports it at nodes.api.scaling.minReplicas.
+  await t.canvas.node('api').click();
+  await i.openSection('nodes.api.scaling');
+  await i.type(MIN, '25');
+  const finding = t.findingItems.filter({ hasText: 'minReplicas (25) is above maxReplicas (20)' });
+  await expect(finding).toHaveCount(1);
+  await expect(i.findings(MIN)).toContainText('minReplicas (25) is above maxReplicas (20)');
+
+  // Elsewhere first: another node, its sections closed.
+  await t.canvas.node('grafana').click();
+  await expect(i.id).toHaveText('grafana');
+  await finding.click();
+  await expect(i.id).toHaveText('api');
+  await expect(i.root.locator('details[data-field-path="nodes.api.scaling"]')).toHaveAttribute('open', '');
+  await expect(i.input(MIN)).toBeFocused();
+  await expect(i.input(MIN)).toHaveValue('25');
+  await expect(t.canvas.root.locator('.react-flow__node-device.selected[data-id="api"]')).toHaveCount(1);
+
+  // Fixing it there clears the finding.
+  await i.type(MIN, '3');
+  await expect(t.noFindings).toBeVisible();
+});
