@@ -15,6 +15,13 @@ export class CanvasPage {
   readonly palette: Locator;
   readonly refusal: Locator;
   readonly linkType: Locator;
+  readonly toolbar: Locator;
+  readonly alignMenu: Locator;
+  readonly autoLayout: Locator;
+  readonly shortcutsButton: Locator;
+  readonly help: Locator;
+  readonly helpRows: Locator;
+  readonly helpClose: Locator;
 
   constructor(readonly page: Page) {
     this.root = page.getByTestId('canvas');
@@ -30,6 +37,13 @@ export class CanvasPage {
     this.palette = page.getByTestId('palette');
     this.refusal = page.getByTestId('canvas-refusal');
     this.linkType = page.getByTestId('link-type');
+    this.toolbar = page.getByTestId('canvas-toolbar');
+    this.alignMenu = page.getByTestId('align-menu');
+    this.autoLayout = page.getByTestId('auto-layout');
+    this.shortcutsButton = page.getByTestId('shortcuts-button');
+    this.help = page.getByTestId('shortcut-help');
+    this.helpRows = this.help.getByTestId('shortcut-row');
+    this.helpClose = page.getByTestId('shortcut-help-close');
   }
 
   node(id: string): Locator {
@@ -47,6 +61,43 @@ export class CanvasPage {
     await this.page.mouse.move(x + dx / 2, y + dy / 2, { steps: 5 });
     await this.page.mouse.move(x + dx, y + dy, { steps: 5 });
     await this.page.mouse.up();
+  }
+
+  frame(group: string): Locator {
+    return this.root.locator(`[data-testid="canvas-frame"][data-group="${group}"]`);
+  }
+
+  /** The ids of the selected canvas nodes. */
+  async selectedIds(): Promise<string[]> {
+    return this.root.locator('.react-flow__node-device.selected').evaluateAll((els) => els.map((e) => e.getAttribute('data-id') ?? ''));
+  }
+
+  /** Holds Shift and drags a box from just above-left of the first node to just below-right of the last, like a mouse. */
+  async boxSelect(ids: string[]): Promise<void> {
+    const boxes = await Promise.all(ids.map(async (id) => (await this.node(id).boundingBox())!));
+    const x0 = Math.min(...boxes.map((b) => b.x)) - 12;
+    const y0 = Math.min(...boxes.map((b) => b.y)) - 12;
+    const x1 = Math.max(...boxes.map((b) => b.x + b.width)) + 12;
+    const y1 = Math.max(...boxes.map((b) => b.y + b.height)) + 12;
+    await this.page.keyboard.down('Shift');
+    await this.page.mouse.move(x0, y0);
+    await this.page.mouse.down();
+    await this.page.mouse.move((x0 + x1) / 2, (y0 + y1) / 2, { steps: 5 });
+    await this.page.mouse.move(x1, y1, { steps: 5 });
+    await this.page.mouse.up();
+    await this.page.keyboard.up('Shift');
+  }
+
+  /** Drags a node so that its middle ends at a screen point. */
+  async dragTo(id: string, x: number, y: number): Promise<void> {
+    const box = (await this.node(id).boundingBox())!;
+    await this.drag(id, x - (box.x + box.width / 2), y - (box.y + box.height / 2));
+  }
+
+  /** Picks an entry of the Align menu: left, center, right, top, middle, bottom. */
+  async align(how: string): Promise<void> {
+    await this.alignMenu.click();
+    await this.page.getByTestId(`align-menu-${how}`).click();
   }
 
   paletteItem(kind: string): Locator {

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { Finding, LinkType, NodeKind } from '../../../../src-preload/contract/index.js';
 import { useAppStore } from '../../stores/context.js';
 import { TopologyCanvas } from './canvas/TopologyCanvas.js';
@@ -21,12 +21,9 @@ const timeOf = (iso: string): string => new Date(iso).toLocaleTimeString(undefin
 /** The open document: the canvas in the middle; the selected node, summary, findings and metadata beside it. */
 export function TopologyScreen(): React.JSX.Element {
   const doc = useAppStore((s) => s.doc);
-  const moveNode = useAppStore((s) => s.moveNode);
   const addNodeAt = useAppStore((s) => s.addNodeAt);
   const connect = useAppStore((s) => s.connect);
   const deleteSelection = useAppStore((s) => s.deleteSelection);
-  const undo = useAppStore((s) => s.undo);
-  const redo = useAppStore((s) => s.redo);
   const refusal = useAppStore((s) => s.editRefusal);
   const [selected, setSelected] = useState<Finding | null>(null);
   const [selectedNode, setSelectedNode] = useState<string | null>(null);
@@ -54,21 +51,6 @@ export function TopologyScreen(): React.JSX.Element {
     [addNodeAt, selectNode],
   );
   const link = useCallback((from: string, to: string, type: LinkType | null) => void connect(from, to, type ?? undefined), [connect]);
-  // Ctrl+Z undoes, Ctrl+Shift+Z and Ctrl+Y redo (⌘ on macOS); text fields keep their own undo.
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent): void => {
-      if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
-      const t = e.target as HTMLElement | null;
-      if (t && (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName))) return;
-      const key = e.key.toLowerCase();
-      if (key === 'z' && !e.shiftKey) undo();
-      else if ((key === 'z' && e.shiftKey) || key === 'y') redo();
-      else return;
-      e.preventDefault();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [undo, redo]);
   if (!doc) return <EmptyTopology />;
   const title = doc.document?.metadata.name ?? doc.name;
   const current = selected && doc.findings.includes(selected) ? selected : null;
@@ -108,7 +90,6 @@ export function TopologyScreen(): React.JSX.Element {
       {doc.document ? (
         <div className="topology-workbench">
           <TopologyCanvas document={doc.document} findings={doc.findings} selected={node} onSelect={selectNode}
-            onMove={moveNode}
             onAdd={addNode}
             onConnect={link}
             onDelete={deleteSelection}
