@@ -9,7 +9,9 @@ export interface TestEngine {
   bridge: string;
   createdBridge: boolean;
   image: string;
+  /** The process whose exit abandons it (a later start stops it); null: kept until stop. */
+  owner: number | null;
 }
 export function whyNoEngine(): string | null;
-export function startTestEngine(options?: { dir?: string }): Promise<TestEngine>;
+export function startTestEngine(options?: { dir?: string; owner?: number | null }): Promise<TestEngine>;
 export function stopTestEngine(dir?: string): Promise<boolean>;

@@ -34,6 +34,7 @@ export function whyNoEngine() {
 export async function startTestEngine(options = {}) {
   const reason = whyNoEngine();
   if (reason) throw new Error(reason);
+  await reapAbandoned();
   const dir = options.dir ? resolve(options.dir) : mkdtempSync(join(tmpdir(), 'devsim-engine-'));
   mkdirSync(dir, { recursive: true });
   if (existsSync(join(dir, STATE_FILE))) throw new Error(`an engine is already running in ${dir} (stop it first)`);
@@ -54,7 +55,9 @@ export async function startTestEngine(options = {}) {
     if (bridge.created) deleteBridge(bridge.name);
     throw new Error(`dockerd did not start: ${failures.join('; ')} (log: ${join(dir, 'dockerd.log')})`);
   }
-  const engine = { dir, socket, dockerHost: `unix://${socket}`, pid: started.pid, driver: started.driver, bridge: bridge.name, createdBridge: bridge.created, image: TEST_IMAGE };
+  // owner: the process whose exit abandons the engine (null: kept on purpose, as by the CLI).
+  const owner = options.owner === undefined ? process.pid : options.owner;
+  const engine = { dir, socket, dockerHost: `unix://${socket}`, pid: started.pid, owner, driver: started.driver, bridge: bridge.name, createdBridge: bridge.created, image: TEST_IMAGE };
   writeFileSync(join(dir, STATE_FILE), JSON.stringify(engine, null, 2));
   try {
     buildTestImage(dir, engine.dockerHost);
@@ -77,6 +80,23 @@ export async function stopTestEngine(dir = DEFAULT_DIR) {
   if (engine.createdBridge) deleteBridge(engine.bridge);
   rmSync(dir, { recursive: true, force: true });
   return true;
+}
+
+/** Stops engines this script started for a test run that died without stopping them. */
+async function reapAbandoned() {
+  for (const entry of readdirSync(tmpdir())) {
+    if (!entry.startsWith('devsim-engine')) continue;
+    const dir = join(tmpdir(), entry);
+    const candidates = [dir, join(dir, 'engine')];
+    for (const candidate of candidates) {
+      try {
+        const engine = JSON.parse(readFileSync(join(candidate, STATE_FILE), 'utf8'));
+        if (typeof engine.owner === 'number' && !alive(engine.owner)) await stopTestEngine(candidate);
+      } catch {
+        // no engine there, or another run is writing it
+      }
+    }
+  }
 }
 
 async function launch(dir, socket, driver, bridge) {
@@ -260,7 +280,7 @@ async function main(argv) {
   const dirAt = rest.indexOf('--dir');
   const dir = resolve(dirAt >= 0 && rest[dirAt + 1] ? rest[dirAt + 1] : DEFAULT_DIR);
   if (command === 'start') {
-    const engine = await startTestEngine({ dir });
+    const engine = await startTestEngine({ dir, owner: null });
     console.log(`DOCKER_HOST=${engine.dockerHost}`);
     console.error(`test engine: pid ${engine.pid}, ${engine.driver}, bridge ${engine.bridge}, image ${engine.image}, folder ${engine.dir}`);
   } else if (command === 'env') {

@@ -29,7 +29,8 @@ const CONTAINER_ID = /^[0-9a-f]{12,64}$/;
 export const containerRefSchema = z
   .string()
   .max(255)
-  .refine((s) => CONTAINER_ID.test(s) || CONTAINER_NAME.test(s), { message: 'a container id (12–64 hex digits) or a name like web-1' });
+  .refine((s) => CONTAINER_ID.test(s) || CONTAINER_NAME.test(s), { message: 'a container id (12–64 hex digits) or a name like web-1' })
+  .transform((s) => s.replace(/^\//, '')); // "/web-1" as the engine lists names
 
 /** An image reference (repo[:tag][@digest]) or an image id (sha256:… or hex). */
 export const imageRefSchema = z
