@@ -83,7 +83,7 @@ test('live view: the production template runs; a node picked on the picker or th
   expect(bytes.length).toBeGreaterThan(20_000);
 });
 
-test('live view: a fault clicked on the timeline moves the charts cursor there and zooms around it; hovering the charts highlights the nearest event', async ({ app, host, page }) => {
+test('live view: a region taken out turns its nodes down on the run canvas; the fault clicked on the timeline moves the charts cursor there and zooms around it; hovering the charts there highlights it', async ({ app, host, page }) => {
   await app.open(host.current.url);
   await app.welcome.template('production').click();
   await expect(app.topology.title).toHaveText(/Production/);
@@ -91,12 +91,18 @@ test('live view: a fault clicked on the timeline moves the charts cursor there a
   const r = app.run;
   await r.startWith(3600, 100);
   await expect(r.state).toHaveAttribute('data-state', 'running', { timeout: 30_000 });
-  await expect.poll(async () => Number(await r.chart.getAttribute('data-frames')), { timeout: 20_000 }).toBeGreaterThan(4);
-  await r.faultType.selectOption('pod-kill');
-  await r.faultTarget.selectOption('api');
+  await expect(r.canvasNode('api')).toHaveAttribute('data-health', 'healthy', { timeout: 20_000 });
+  await r.faultType.selectOption('region-outage');
+  await r.faultTarget.selectOption('us-east-1');
+  await r.faultDuration.fill('300');
   await r.faultInject.click();
   const fault = page.locator('[data-testid="run-event"][data-type="fault-started"]').first();
   await expect(fault).toBeVisible({ timeout: 20_000 });
+  // The nodes of the region go down while it is out, the failover cloud keeps serving, and they come back after.
+  await expect(r.canvasNode('api')).toHaveAttribute('data-health', 'down', { timeout: 10_000 });
+  await expect(r.canvasNode('api-failover')).not.toHaveAttribute('data-health', 'down');
+  await expect(page.locator('[data-testid="run-event"][data-type="fault-ended"]').first()).toBeVisible({ timeout: 20_000 });
+  await expect(r.canvasNode('api')).not.toHaveAttribute('data-health', 'down', { timeout: 20_000 });
   await r.stop.click();
   await expect(r.state).toHaveAttribute('data-state', 'cancelled', { timeout: 20_000 });
 
@@ -112,7 +118,6 @@ test('live view: a fault clicked on the timeline moves the charts cursor there a
   // The pointer over the charts at the fault's time (the grids span from 70 px to 24 px before the right edge) highlights it.
   const box = (await r.chart.boundingBox())!;
   await r.chart.hover({ position: { x: 70 + ((t - from!) / (to! - from!)) * (box.width - 94), y: box.height * 0.08 } });
-  await expect(page.locator('[data-testid="run-event"][data-near="true"]').first()).toBeVisible();
   await expect(page.locator('[data-testid="run-event"][data-near="true"][data-type="fault-started"]')).toHaveCount(1);
 });
 

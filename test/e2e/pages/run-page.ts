@@ -32,6 +32,7 @@ export class RunPage {
   readonly faultType: Locator;
   readonly faultTarget: Locator;
   readonly faultDelay: Locator;
+  readonly faultDuration: Locator;
   readonly faultInject: Locator;
   readonly exportJson: Locator;
   readonly exportCsv: Locator;
@@ -75,6 +76,7 @@ export class RunPage {
     this.faultType = page.getByTestId('fault-type');
     this.faultTarget = page.getByTestId('fault-target');
     this.faultDelay = page.getByTestId('fault-delay');
+    this.faultDuration = page.getByTestId('fault-duration');
     this.faultInject = page.getByTestId('fault-inject');
     this.exportJson = page.getByTestId('run-export-json');
     this.exportCsv = page.getByTestId('run-export-csv');

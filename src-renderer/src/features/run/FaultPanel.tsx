@@ -34,6 +34,8 @@ export function FaultPanel(): React.JSX.Element | null {
   const [type, setType] = useState<FaultType>('pod-kill');
   const [target, setTarget] = useState('');
   const [delayMs, setDelayMs] = useState(200);
+  /** Simulated seconds the fault lasts; null: until the run ends. */
+  const [durationS, setDurationS] = useState<number | null>(null);
   if (!targets || !run || isFinal(run.state)) return null;
   const options = targets[type];
   const chosen = options.includes(target) ? target : (options[0] ?? '');
@@ -42,11 +44,11 @@ export function FaultPanel(): React.JSX.Element | null {
       case 'pod-kill':
         return { type, at: 0, target: chosen, count: 1 };
       case 'network-delay':
-        return { type, at: 0, target: chosen, delayMs, jitterMs: 0 };
+        return { type, at: 0, target: chosen, delayMs, jitterMs: 0, ...(durationS !== null ? { durationS } : {}) };
       case 'db-primary-failure':
         return { type, at: 0, target: chosen };
       case 'region-outage':
-        return { type, at: 0, target: chosen };
+        return { type, at: 0, target: chosen, ...(durationS !== null ? { durationS } : {}) };
     }
   };
   return (
@@ -75,6 +77,19 @@ export function FaultPanel(): React.JSX.Element | null {
         <label>
           Delay (ms)
           <input type="number" min={1} data-testid="fault-delay" value={delayMs} onChange={(e) => setDelayMs(Number(e.target.value) > 0 ? Number(e.target.value) : 1)} />
+        </label>
+      ) : null}
+      {type === 'network-delay' || type === 'region-outage' ? (
+        <label>
+          For (s)
+          <input
+            type="number"
+            min={1}
+            data-testid="fault-duration"
+            placeholder="until the end"
+            value={durationS ?? ''}
+            onChange={(e) => setDurationS(e.target.value === '' || !(Number(e.target.value) > 0) ? null : Number(e.target.value))}
+          />
         </label>
       ) : null}
       <button type="button" data-testid="fault-inject" disabled={chosen === '' || busy !== null} onClick={() => void injectFault(fault())}>

@@ -96,10 +96,10 @@ export function chartOption(runs: readonly ChartRun[], cursorS: number | null = 
     xAxis: PANELS.map((_, i) => ({
       type: 'value',
       gridIndex: i,
-      name: i === PANELS.length - 1 ? 'simulated s' : '',
       min: 'dataMin',
       max: 'dataMax',
-      axisLabel: { show: i === PANELS.length - 1 },
+      // The unit goes on the labels: an axis name would shrink the last grid (echarts 6 keeps names inside the bounds).
+      axisLabel: { show: i === PANELS.length - 1, formatter: (v: number) => `${v.toLocaleString('en')} s` },
     })),
     yAxis: PANELS.map((p, i) => ({ type: 'value', gridIndex: i, name: p.unit === '' ? p.title : `${p.title} (${p.unit})`, nameTextStyle: { align: 'left' }, scale: false, splitNumber: 2 })),
     dataZoom: [
