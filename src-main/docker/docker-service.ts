@@ -178,7 +178,7 @@ export class DockerService {
    * Creates a container labelled as the app's (bring-up and tests): `labels` must carry at
    * least one io.devsim.* key, so the safety rule can recognise it later.
    */
-  createManagedContainer(options: Dockerode.ContainerCreateOptions): Promise<Dockerode.Container> {
+  async createManagedContainer(options: Dockerode.ContainerCreateOptions): Promise<Dockerode.Container> {
     if (!Object.keys(options.Labels ?? {}).some((k) => k.startsWith(MANAGED_LABEL_PREFIX))) {
       throw new ContractError('BAD_REQUEST', `a container the app creates needs an ${MANAGED_LABEL_PREFIX}* label`, 'Labels');
     }

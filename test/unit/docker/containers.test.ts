@@ -92,3 +92,25 @@ describe('containers service (real engine)', () => {
     );
   });
 });
+
+describe('bulk removal (real engine)', () => {
+  engineIt('removes a topology’s containers with progress, and stops where it is cancelled', async () => {
+    const topology = uniqueName('bulk');
+    let cancelAfterFirst: DockerService | null = null;
+    const { service: bulk, events: seen } = makeService(dockerHost, (e) => {
+      const p = e.payload as { state?: string; operationId?: string };
+      if (e.name === 'operationProgress' && p.state === 'running' && p.operationId === 'bulk-cancel') cancelAfterFirst?.cancelOperation('bulk-cancel');
+    });
+    for (let i = 0; i < 4; i++) await bulk.createManagedContainer({ name: `${topology}-${i}`, Image: TEST_IMAGE, Cmd: ['true'], Labels: { 'io.devsim.topology': topology } });
+    cancelAfterFirst = bulk;
+    const cancelled = await bulk.removeContainers({ operationId: 'bulk-cancel', topologyId: topology, force: true });
+    expect(cancelled).toMatchObject({ cancelled: true, removed: [expect.any(String)] });
+    cancelAfterFirst = null;
+    const rest = await bulk.removeContainers({ operationId: 'bulk-rest', topologyId: topology, force: true });
+    expect([rest.cancelled, rest.removed.length, rest.skipped]).toEqual([false, 3, []]);
+    const progress = seen.filter((e) => e.name === 'operationProgress' && (e.payload as { operationId: string }).operationId === 'bulk-rest').map((e) => e.payload);
+    expect(progress.at(-1)).toMatchObject({ kind: 'remove', state: 'done', current: 3, total: 3 });
+    expect((await bulk.listContainers('managed')).filter((c) => c.topologyId === topology)).toEqual([]);
+    bulk.close();
+  });
+});

@@ -30,14 +30,17 @@ export interface RecordedEvent {
 }
 
 /** A service pointed at `host` (default: the private engine) that records what it emits. */
-export function makeService(host: string | null = dockerHost): { service: DockerService; events: RecordedEvent[] } {
+export function makeService(host: string | null = dockerHost, onEvent?: (event: RecordedEvent) => void): { service: DockerService; events: RecordedEvent[] } {
   const events: RecordedEvent[] = [];
   const service = new DockerService({
     setting: () => null,
     env: host === null ? {} : { DOCKER_HOST: host },
     home: mkdtempSync(join(tmpdir(), 'devsim-home-')),
     backoff: { initialMs: 200, maxMs: 1000 },
-    emit: <E extends EventName>(name: E, payload: EventPayload<E>) => void events.push({ name, payload }),
+    emit: <E extends EventName>(name: E, payload: EventPayload<E>) => {
+      events.push({ name, payload });
+      onEvent?.({ name, payload });
+    },
   });
   return { service, events };
 }
