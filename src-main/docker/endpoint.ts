@@ -34,6 +34,9 @@ export function parseEndpoint(text: string, source: EndpointSource, tlsEnv: TlsE
   if (value.startsWith('unix://')) return unix(value.slice('unix://'.length), source, where);
   if (value.startsWith('/')) return unix(value, source, where);
   if (value.startsWith('tcp://') || value.startsWith('http://') || value.startsWith('https://')) return tcp(value, source, tlsEnv, where);
+  if (value.startsWith('ssh://')) {
+    throw new ContractError('BAD_REQUEST', `${where}: ssh:// engines are not supported; forward the remote socket (ssh -L /tmp/docker.sock:/var/run/docker.sock host) and use unix:///tmp/docker.sock`, where);
+  }
   throw new ContractError(
     'BAD_REQUEST',
     `${where}: "${value}" is not a Docker address; use unix:///var/run/docker.sock, tcp://127.0.0.1:2375 or npipe:////./pipe/docker_engine`,

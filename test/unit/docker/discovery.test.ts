@@ -92,5 +92,6 @@ describe('engine discovery', () => {
     expect(parseEndpoint('/var/run/docker.sock', 'setting').options).toEqual({ socketPath: '/var/run/docker.sock' });
     expect(parseEndpoint('tcp://127.0.0.1', 'setting').url).toBe('tcp://127.0.0.1:2375');
     expect(() => parseEndpoint('unix://relative.sock', 'setting', {}, 'settings.dockerHost')).toThrow(/settings\.dockerHost: a unix socket needs an absolute path/);
+    expect(() => parseEndpoint('ssh://me@box', 'DOCKER_HOST', {}, 'DOCKER_HOST')).toThrow(/DOCKER_HOST: ssh:\/\/ engines are not supported; forward the remote socket/);
   });
 });
