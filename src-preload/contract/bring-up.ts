@@ -5,7 +5,9 @@
 //   bringUpProgress events; cancelBringUp stops it and rolls back); tearDown({topologyId})
 //   removes exactly what carries the topology's labels; listBringUps() re-syncs from the
 //   engine's labels; chaosAction({id, action}) kill/pause/unpause/restart on a container the
-//   app created, recorded as a timeline event (chaosRecorded); listChaosEvents({topologyId}).
+//   app created, recorded as a timeline event (chaosRecorded); listChaosEvents({topologyId});
+//   runChaosScenario({operationId, document, speed}) plays the document's faults on its containers
+//   (cancelChaosScenario stops it and unpauses what it paused).
 // Errors: IMAGE_MISSING (names the image and how to get it), PORT_IN_USE (names node and
 //   port), BAD_REQUEST (a dependency cycle, naming its nodes), CONFLICT, CANCELLED, FORBIDDEN.
 import { z } from 'zod';
@@ -93,6 +95,17 @@ export const bringUpMethods = {
   listBringUps: { args: z.undefined(), result: z.array(bringUpStateSchema) },
   chaosAction: { args: z.object({ id: containerRefSchema, action: z.enum(CHAOS_ACTIONS) }).strict(), result: chaosEventSchema },
   listChaosEvents: { args: z.object({ topologyId: topologyIdSchema }).strict(), result: z.array(chaosEventSchema) },
+  /** The document's planned faults acted out on its brought-up containers, at `speed` scenario seconds per second. */
+  runChaosScenario: {
+    args: z.object({ operationId: operationIdSchema, document: topologySchema, speed: z.number().min(0.01).max(10_000).default(1) }).strict(),
+    result: z.object({
+      events: z.array(chaosEventSchema),
+      failed: z.array(z.object({ step: z.string(), reason: z.string() })),
+      skipped: z.array(z.object({ fault: z.string(), reason: z.string() })),
+      cancelled: z.boolean(),
+    }),
+  },
+  cancelChaosScenario: { args: z.object({ operationId: operationIdSchema }).strict(), result: z.object({ cancelled: z.boolean() }) },
 } as const;
 
 export const bringUpEvents = {

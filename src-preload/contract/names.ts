@@ -22,6 +22,7 @@ export const METHOD_NAMES = [
   'discardAutosave',
   'exportDocument',
   'saveExport',
+  'saveImage',
   'importCompose',
   'pickOpenPath',
   'pickSavePath',
@@ -59,6 +60,8 @@ export const METHOD_NAMES = [
   'listBringUps',
   'chaosAction',
   'listChaosEvents',
+  'runChaosScenario',
+  'cancelChaosScenario',
 ] as const;
 
 export const EVENT_NAMES = [

@@ -3,9 +3,11 @@ import type { BringUpPlanDto, BringUpState, ChaosActionName, ChaosEvent } from '
 import type { EventName, EventPayload, Topology } from '../../../src-preload/contract/index.js';
 import { Cancellables } from '../operations.js';
 import { chaosAction } from './chaos.js';
+import { scenarioChaos } from './chaos-scenario.js';
 import { executeBringUp, type BringUpResult } from './execute.js';
 import { planBringUp, type BringUpPlan } from './plan.js';
 import { findBringUps } from './resync.js';
+import { runScenario, type ScenarioRun } from './run-scenario.js';
 import { tearDown, type TornDown } from './tear-down.js';
 
 export type Emit = <E extends EventName>(name: E, payload: EventPayload<E>) => void;
@@ -62,6 +64,19 @@ export class BringUpService {
     this.chaos.set(event.topologyId, list);
     this.options.emit('chaosRecorded', event);
     return event;
+  }
+
+  /** The document's faults on its containers; cancel with the same operation id. */
+  async runScenario(operationId: string, doc: Topology, speed: number): Promise<ScenarioRun & { skipped: Array<{ fault: string; reason: string }> }> {
+    const { steps, skipped } = scenarioChaos(doc, planBringUp(doc, operationId));
+    const signal = this.running.begin(operationId, `chaos scenario ${operationId}`);
+    try {
+      await this.options.client();
+      const run = await runScenario(steps, speed, (step) => this.chaosAction(step.container, step.action), signal, doc.scenario.durationS * 1000);
+      return { ...run, skipped };
+    } finally {
+      this.running.end(operationId);
+    }
   }
 
   chaosEvents(topologyId: string): ChaosEvent[] {

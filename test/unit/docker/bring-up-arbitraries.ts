@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import type { ErrorCode, MethodName } from '../../../src-preload/contract/index.js';
 
 /** Methods that only succeed with an engine. */
-export const BRING_UP_ENGINE_METHODS: readonly MethodName[] = ['bringUp', 'tearDown', 'listBringUps', 'chaosAction'];
+export const BRING_UP_ENGINE_METHODS: readonly MethodName[] = ['bringUp', 'tearDown', 'listBringUps', 'chaosAction', 'runChaosScenario'];
 
 const opId = fc.oneof(fc.constantFrom('up-1', 'up_2', '', 'a/b', 'x'.repeat(65)), fc.string({ maxLength: 10 }));
 const topologyId = fc.oneof(fc.constantFrom('shop-lab', 'development', '', '-x', 'A', 'x'.repeat(64)), fc.string({ maxLength: 10 }));
@@ -18,6 +18,8 @@ export const bringUpArgs = (documentArg: fc.Arbitrary<unknown>): Partial<Record<
   tearDown: fc.record({ topologyId }),
   chaosAction: fc.record({ id: ref, action: fc.constantFrom('kill', 'pause', 'unpause', 'restart', 'stop') }),
   listChaosEvents: fc.record({ topologyId }),
+  runChaosScenario: fc.record({ operationId: opId, document: documentArg, speed: fc.oneof(fc.double({ min: 0.01, max: 10_000, noNaN: true }), fc.constantFrom(0, -1, 20_000)) }, { requiredKeys: ['operationId', 'document'] }),
+  cancelChaosScenario: fc.record({ operationId: opId }),
 });
 
 export const BRING_UP_DOMAIN_ERRORS: Partial<Record<MethodName, ErrorCode[]>> = {

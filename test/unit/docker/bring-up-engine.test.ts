@@ -8,6 +8,7 @@ import { chaosAction } from '../../../src-main/docker/bring-up/chaos.js';
 import { executeBringUp } from '../../../src-main/docker/bring-up/execute.js';
 import { planBringUp } from '../../../src-main/docker/bring-up/plan.js';
 import { findBringUps } from '../../../src-main/docker/bring-up/resync.js';
+import { BringUpService } from '../../../src-main/docker/bring-up/service.js';
 import { tearDown } from '../../../src-main/docker/bring-up/tear-down.js';
 import { documentOf } from '../files/export-fixtures.js';
 import { TEST_IMAGE, dockerHost, engineIt, rawClient } from './engine-fixture.js';
@@ -50,7 +51,7 @@ async function caught(promise: Promise<unknown>): Promise<ContractError> {
 
 describe('bring-up on a real engine', () => {
   let docker: Dockerode;
-  const topologies = ['it-two-node', 'it-missing', 'it-port', 'it-cancel', 'it-chaos'];
+  const topologies = ['it-two-node', 'it-missing', 'it-port', 'it-cancel', 'it-chaos', 'it-scenario'];
   beforeAll(async () => {
     if (!engine.ok) return;
     docker = rawClient();
@@ -185,5 +186,39 @@ describe('bring-up on a real engine', () => {
     } finally {
       await foreign.remove({ force: true });
     }
+  }, 60_000);
+
+  engineIt('plays the scenario faults on the containers (kill one replica, pause another for a while), records them, and leaves none paused', async () => {
+    const doc = documentOf({
+      metadata: { name: 'it scenario' },
+      nodes: { app: httpdNode({ replicas: 2 }), db: httpdNode() },
+      scenario: {
+        durationS: 2,
+        faults: [
+          { type: 'pod-kill', at: 0.2, target: 'app', count: 1 },
+          { type: 'pod-failure', at: 0.4, target: 'db', durationS: 0.6 },
+          { type: 'cpu-stress', at: 0.5, target: 'app', loadPercent: 50 },
+        ],
+      },
+    } as never);
+    const emitted: unknown[] = [];
+    const service = new BringUpService({ client: () => Promise.resolve(docker), emit: (_name, payload) => void emitted.push(payload) });
+    await service.bringUp('up-scenario', doc, 20);
+    const result = await service.runScenario('scenario-1', doc, 1);
+    expect(result.cancelled).toBe(false);
+    expect(result.failed).toEqual([]);
+    expect(result.events.map((e) => [e.type, e.container])).toEqual([
+      ['docker-kill', 'it-scenario-app-0'],
+      ['docker-pause', 'it-scenario-db-0'],
+      ['docker-unpause', 'it-scenario-db-0'],
+    ]);
+    const state = async (name: string) => (await docker.getContainer(name).inspect()).State;
+    expect((await state('it-scenario-app-0')).Running).toBe(false);
+    expect((await state('it-scenario-app-1')).Running).toBe(true);
+    expect((await state('it-scenario-db-0')).Paused).toBe(false);
+    expect(emitted.filter((p) => (p as { source?: string }).source === 'docker')).toHaveLength(3);
+    expect(result.skipped.map((s) => s.fault)).toEqual(['scenario.faults[2] cpu-stress']);
+    expect(service.chaosEvents('it-scenario')).toHaveLength(3);
+    service.close();
   }, 60_000);
 });
