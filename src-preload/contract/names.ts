@@ -22,7 +22,6 @@ export const METHOD_NAMES = [
   'discardAutosave',
   'exportDocument',
   'saveExport',
-  'saveImage',
   'importCompose',
   'pickOpenPath',
   'pickSavePath',
