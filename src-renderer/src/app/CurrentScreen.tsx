@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { AREAS } from './areas.js';
 import { useAppStore } from '../stores/context.js';
+import { OpenFailure } from '../features/documents/OpenFailure.js';
 import { NotConnected } from '../features/placeholder/NotConnected.js';
 import { PlaceholderScreen } from '../features/placeholder/PlaceholderScreen.js';
 import { SettingsScreen } from '../features/settings/SettingsScreen.js';
@@ -21,11 +22,21 @@ function LoadingArea(): React.JSX.Element {
 }
 
 export function CurrentScreen(): React.JSX.Element {
-  const area = useAppStore((s) => s.area);
-  const connection = useAppStore((s) => s.connection);
   const loaded = useAppStore((s) => s.settings !== null);
+  const connection = useAppStore((s) => s.connection);
   // Nothing from the host yet: say why rather than show screens that cannot work.
   if (!loaded) return <NotConnected status={connection} />;
+  return (
+    <>
+      {/* Above every area: a file can be opened from the Welcome screen and the Topology toolbar. */}
+      <OpenFailure />
+      <AreaScreen />
+    </>
+  );
+}
+
+function AreaScreen(): React.JSX.Element {
+  const area = useAppStore((s) => s.area);
   if (area === 'welcome') return <WelcomeScreen />;
   if (area === 'settings') return <SettingsScreen />;
   if (area === 'topology' || area === 'run' || area === 'containers') {

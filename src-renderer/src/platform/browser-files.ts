@@ -1,7 +1,19 @@
 // The page's own ways in and out for files: a transient file input and a Blob download.
 
+/**
+ * A picked file's text, or null when its bytes are not UTF-8 (a picture renamed .yaml):
+ * File.text() would quietly turn those into U+FFFD and hide what the file is.
+ */
+export async function readText(file: Blob): Promise<string | null> {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(await file.arrayBuffer());
+  } catch {
+    return null;
+  }
+}
+
 /** Opens the browser's file picker and reads the chosen file; null when the person cancels. */
-export function pickFile(accept: string): Promise<{ name: string; text: string } | null> {
+export function pickFile(accept: string): Promise<{ name: string; text: string | null } | null> {
   return new Promise((resolve, reject) => {
     const input = document.createElement('input');
     input.type = 'file';
@@ -9,7 +21,7 @@ export function pickFile(accept: string): Promise<{ name: string; text: string }
     input.addEventListener('change', () => {
       const file = input.files?.[0];
       if (!file) return resolve(null);
-      file.text().then((text) => resolve({ name: file.name, text }), reject);
+      readText(file).then((text) => resolve({ name: file.name, text }), reject);
     });
     input.addEventListener('cancel', () => resolve(null));
     // Must happen inside the click or key press that asked for it, or the browser refuses.

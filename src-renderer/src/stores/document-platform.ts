@@ -4,8 +4,8 @@ export interface DocumentPlatform {
   mode: 'desktop' | 'browser';
   /** Asks the person yes or no (unsaved changes). */
   confirm(message: string): boolean;
-  /** Lets the person pick a file and reads it as text; null when they cancel. */
-  pickFile(accept: string): Promise<{ name: string; text: string } | null>;
+  /** Lets the person pick a file and reads it as text (null text: not UTF-8); null when they cancel. */
+  pickFile(accept: string): Promise<{ name: string; text: string | null } | null>;
   /** Hands text to the browser as a download. */
   download(name: string, text: string, type?: string): void;
   /** A key for the autosave of a document that has no path yet. */

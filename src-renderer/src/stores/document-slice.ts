@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand/vanilla';
-import { ContractError, type DevsimApi, type OpenedDocument, type TemplateInfo } from '../../../src-preload/contract/index.js';
+import { ContractError, type DevsimApi, type Finding, type OpenedDocument, type TemplateInfo } from '../../../src-preload/contract/index.js';
 import type { AppState } from './app-store.js';
 import type { DocumentPlatform } from './document-platform.js';
 import { createSaveActions, type SaveActions } from './document-save.js';
@@ -20,14 +20,18 @@ export interface DocumentSlice extends SaveActions {
   recovery: RecoveryEntry[];
   /** A recent document that is gone from disk, with the host's message. */
   missingRecent: { path: string; message: string } | null;
+  /** A file that was not opened (not a topology document) while another stayed open: the loader's findings. */
+  openFailure: OpenFailure | null;
   loadTemplates(): Promise<void>;
   newFromTemplate(templateId: string): Promise<void>;
   /** Desktop: the native Open dialog; browser: a file picker. */
   open(): Promise<void>;
-  openText(name: string, text: string): Promise<void>;
+  /** `text` null: the file is not UTF-8 text (the browser read its bytes). */
+  openText(name: string, text: string | null): Promise<void>;
   openPath(path: string): Promise<void>;
   importCompose(): Promise<void>;
-  importComposeText(name: string, text: string): Promise<void>;
+  /** `text` null: the file is not UTF-8 text. */
+  importComposeText(name: string, text: string | null): Promise<void>;
   close(): Promise<void>;
   editMetadata(patch: MetadataPatch): void;
   /** Puts a node at a canvas position (one edit per finished drag); unchanged positions are no edit. */
@@ -36,12 +40,29 @@ export interface DocumentSlice extends SaveActions {
   restoreAutosave(key: string): Promise<void>;
   discardRecovery(key: string): Promise<void>;
   dismissMissingRecent(): void;
+  dismissOpenFailure(): void;
   dismissReports(): void;
   /** Carries out a native menu item (File ▸ New, Open, …) or a document opened from the OS. */
   runMenuCommand(command: MenuCommand): void;
 }
 
 export const DOCUMENT_FILES = '.yaml,.yml,.json';
+
+export interface OpenFailure {
+  name: string;
+  findings: Finding[];
+  /** It reads like a docker-compose file: Import turns those into documents. */
+  compose: boolean;
+}
+
+const looksLikeCompose = (text: string): boolean => /^services\s*:/m.test(text) && !/^apiVersion\s*:/m.test(text);
+/** The loader's words for bytes that are not text, for a file the browser read. */
+const notText = (name: string): OpenedDocument => ({
+  path: null,
+  name,
+  text: '',
+  findings: [{ severity: 'error', code: 'not-text', path: '', message: `${name} is not UTF-8 text; a topology document is YAML or JSON.` }],
+});
 
 export const createDocumentSlice =
   (api: DevsimApi, platform: DocumentPlatform): StateCreator<AppState, [], [], DocumentSlice> =>
@@ -64,8 +85,20 @@ export const createDocumentSlice =
       }
     };
     const show = (opened: OpenedDocument, dirty: boolean, key = opened.path ?? platform.newKey()): void => {
-      set({ doc: fresh(opened, dirty, key), importReport: null, exportReport: null, missingRecent: null });
+      set({ doc: fresh(opened, dirty, key), importReport: null, exportReport: null, missingRecent: null, openFailure: null });
       get().navigate('topology');
+    };
+    /**
+     * A file just read becomes the open document, unless it is no topology document at all while
+     * another is open: then that one stays as it was (its unsaved changes too) and the loader's
+     * findings are shown. Read first, ask after: nobody is asked to give up work for a broken file.
+     */
+    const take = (opened: OpenedDocument): void => {
+      if (!opened.document && get().doc) {
+        set({ openFailure: { name: opened.name, findings: opened.findings, compose: looksLikeCompose(opened.text) } });
+        return;
+      }
+      if (mayDiscard('Open another document')) show(opened, false);
     };
     const save = createSaveActions(api, platform, set, get, attempt);
 
@@ -79,6 +112,7 @@ export const createDocumentSlice =
       exportReport: null,
       recovery: [],
       missingRecent: null,
+      openFailure: null,
       loadTemplates: async () => {
         try {
           set({ templates: await api.listTemplates(), templatesError: null });
@@ -99,22 +133,21 @@ export const createDocumentSlice =
           if (file) await get().openText(file.name, file.text);
           return;
         }
-        if (!mayDiscard('Open another document')) return;
         const picked = await attempt('Opening…', 'Could not open the document', () => api.pickOpenPath());
-        if (picked?.path) await openPath(picked.path, true);
+        if (picked?.path) await openPath(picked.path);
       },
       openText: async (name, text) => {
-        if (!mayDiscard('Open another document')) return;
-        const opened = await attempt('Opening…', `Could not open ${name}`, () => api.openDocumentText({ name, text }));
-        if (opened) show(opened, false);
+        const opened = text === null ? notText(name) : await attempt('Opening…', `Could not open ${name}`, () => api.openDocumentText({ name, text }));
+        if (opened) take(opened);
       },
-      openPath: (path) => openPath(path, false),
+      openPath: (path) => openPath(path),
       importCompose: async () => {
         // Both modes read the file in the page: the contract takes Compose as text.
         const file = await platform.pickFile('.yml,.yaml');
         if (file) await get().importComposeText(file.name, file.text);
       },
       importComposeText: async (name, text) => {
+        if (text === null) return set({ notice: `Could not import ${name}: it is not UTF-8 text; a Compose file is YAML.` });
         if (!mayDiscard('Import')) return;
         const result = await attempt('Importing…', `Could not import ${name}`, () => api.importCompose({ name, text }));
         if (!result) return;
@@ -157,6 +190,7 @@ export const createDocumentSlice =
         if (left) set((s) => ({ recovery: s.recovery.filter((a) => a.key !== key) }));
       },
       dismissMissingRecent: () => set({ missingRecent: null }),
+      dismissOpenFailure: () => set({ openFailure: null }),
       dismissReports: () => set({ importReport: null, exportReport: null }),
       runMenuCommand: ({ command, path }) => {
         const s = get();
@@ -182,11 +216,12 @@ export const createDocumentSlice =
       },
     };
 
-    async function openPath(path: string, confirmed: boolean): Promise<void> {
-      if (!confirmed && !mayDiscard('Open another document')) return;
+    async function openPath(path: string): Promise<void> {
       set({ docBusy: 'Opening…', missingRecent: null });
       try {
-        show(await api.openDocument({ path }), false);
+        const opened = await api.openDocument({ path });
+        set({ docBusy: null });
+        take(opened);
       } catch (err) {
         if (err instanceof ContractError && err.code === 'NOT_FOUND') set({ missingRecent: { path, message: err.message } });
         else set({ notice: `Could not open ${path}: ${messageOf(err)}` });

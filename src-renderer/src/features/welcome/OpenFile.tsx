@@ -1,15 +1,16 @@
 import { useId, type ChangeEvent } from 'react';
+import { readText } from '../../platform/browser-files.js';
 import { DOCUMENT_FILES } from '../../stores/document-slice.js';
 import { useAppStore } from '../../stores/context.js';
 import { FolderOpenIcon, ImportIcon } from '../../ui/icons.js';
 
-/** Reads the picked file and hands its name and text on; the input is reset so the same file fires again. */
+/** Reads the picked file and hands its name and text (null: not UTF-8) on; the input is reset so the same file fires again. */
 const readPicked =
-  (use: (name: string, text: string) => Promise<void>) =>
+  (use: (name: string, text: string | null) => Promise<void>) =>
   (e: ChangeEvent<HTMLInputElement>): void => {
     const file = e.target.files?.[0];
     e.target.value = '';
-    if (file) void file.text().then((text) => use(file.name, text));
+    if (file) void readText(file).then((text) => use(file.name, text));
   };
 
 export function OpenFile(): React.JSX.Element {
