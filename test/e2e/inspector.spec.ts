@@ -124,3 +124,33 @@ test('findings: clicking one selects its node, opens the inspector and focuses t
   await i.type(MIN, '3');
   await expect(t.noFindings).toBeVisible();
 });
+
+test('inspector: a link and a group get their forms too; a link’s type is a choice', async ({ app, page }) => {
+  await app.open(host.current.url);
+  await app.welcome.template('production').click();
+  const t = app.topology;
+  const i = t.inspector;
+  await expect(t.canvas.root).toBeVisible();
+
+  // The first link: users → geodns, a call with 20 ms latency.
+  await i.clickLink(0);
+  await expect(i.root).toHaveAttribute('data-target', 'links[0]');
+  await expect(i.root).toContainText('users → geodns');
+  await expect(i.input('links[0].type')).toHaveValue('call');
+  await expect(i.input('links[0].latencyMs')).toHaveValue('20');
+  await expect(i.field('links[0].latencyMs')).toContainText('(ms)');
+  await i.type('links[0].probability', '1.5');
+  await expect(i.error('links[0].probability')).toHaveText('Must be at most 1.');
+  await i.type('links[0].latencyMs', '35');
+  await expect(t.dirty).toBeVisible();
+  let doc = await saved(app, page);
+  expect(doc.links[0]).toMatchObject({ type: 'call', from: 'users', to: 'geodns', latencyMs: 35 });
+
+  // A group frame: its cost per instance-hour, in $/h.
+  await t.canvas.root.locator('[data-testid="canvas-frame"][data-group="us-east-1"] .canvas-frame-title').click();
+  await expect(i.root).toHaveAttribute('data-target', 'groups.us-east-1');
+  await expect(i.field('groups.us-east-1.instanceHourCost')).toContainText('($/h)');
+  await i.type('groups.us-east-1.instanceHourCost', '0.25');
+  doc = await saved(app, page);
+  expect(doc.groups['us-east-1']).toMatchObject({ instanceHourCost: 0.25 });
+});

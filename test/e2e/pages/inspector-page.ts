@@ -38,6 +38,18 @@ export class InspectorPage {
     await expect(section).toHaveAttribute('open', '');
   }
 
+  /** Clicks a link on the canvas with the mouse, at the middle of its drawn path. */
+  async clickLink(index: number): Promise<void> {
+    const path = this.page.locator(`.react-flow__edge[data-id="link-${index}"] path.react-flow__edge-path`);
+    const point = await path.evaluate((el) => {
+      const p = el as SVGPathElement;
+      const mid = p.getPointAtLength(p.getTotalLength() / 2);
+      const m = p.getScreenCTM()!;
+      return { x: mid.x * m.a + mid.y * m.c + m.e, y: mid.x * m.b + mid.y * m.d + m.f };
+    });
+    await this.page.mouse.click(point.x, point.y);
+  }
+
   /** Types a value the way a person does and commits it with Enter. */
   async type(path: string, text: string): Promise<void> {
     const input = this.input(path);

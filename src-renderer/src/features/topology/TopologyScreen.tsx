@@ -89,7 +89,7 @@ export function TopologyScreen(): React.JSX.Element {
       ) : null}
       {doc.document ? (
         <div className="topology-workbench">
-          <TopologyCanvas document={doc.document} findings={doc.findings} selected={node} onSelect={selectNode}
+          <TopologyCanvas document={doc.document} findings={doc.findings} selected={node} onSelect={selectNode} onInspect={setOther}
             onAdd={addNode}
             onConnect={link}
             onDelete={deleteSelection}

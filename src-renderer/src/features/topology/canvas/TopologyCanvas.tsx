@@ -40,6 +40,8 @@ interface Props {
   selected: string | null;
   /** The one selected node, or null when none or several are. */
   onSelect(id: string | null): void;
+  /** A link (by index) selected alone, or a group frame clicked: for the inspector. */
+  onInspect?(target: { type: 'link'; index: number } | { type: 'group'; id: string }): void;
   /** A node of `kind` dropped (or picked) at a document position. */
   onAdd(kind: NodeKind, position: { x: number; y: number }): void;
   /** A connection dragged from one node's handle to another's; `type` null: chosen by the kinds. */
@@ -54,7 +56,7 @@ interface Props {
  * The open document drawn as a graph: pan, zoom, minimap; edits (move, add, connect, delete,
  * paste, align, auto-layout, drops into frames) go to the document as undoable commands.
  */
-export function TopologyCanvas({ document, findings, selected, onSelect, onAdd, onConnect, onDelete, refusal }: Props): React.JSX.Element {
+export function TopologyCanvas({ document, findings, selected, onSelect, onInspect, onAdd, onConnect, onDelete, refusal }: Props): React.JSX.Element {
   const model = useMemo(() => toFlow(document, null, findings), [document, findings]);
   const [nodes, setNodes, onNodesChange] = useNodesState<FlowNode>(model.nodes);
   const [edges, setEdges, onEdgesChange] = useEdgesState<Edge>(model.edges);
@@ -86,12 +88,14 @@ export function TopologyCanvas({ document, findings, selected, onSelect, onAdd, 
     if (ids.length > 0) nextSelection.current = new Set(ids);
   }, []);
   const onSelectionChange = useCallback<OnSelectionChangeFunc<FlowNode>>(
-    ({ nodes: picked }) => {
+    ({ nodes: picked, edges: cut }) => {
       const devices = picked.filter((n) => n.type === 'device');
       setSelectedCount(devices.length);
       onSelect(devices.length === 1 ? devices[0]!.id : null);
+      const link = devices.length === 0 && cut.length === 1 ? linkIndexOf(cut[0]!.id) : null;
+      if (link !== null) onInspect?.({ type: 'link', index: link });
     },
-    [onSelect],
+    [onSelect, onInspect],
   );
 
   const ops = useCanvasOps({ document, model, flow, selectNext, pointer, openHelp: () => setHelp(true) });
@@ -175,6 +179,7 @@ export function TopologyCanvas({ document, findings, selected, onSelect, onAdd, 
         onNodeDragStart={onNodeDragStart}
         onNodeDragStop={onNodeDragStop}
         onSelectionChange={onSelectionChange}
+        onNodeClick={(_e, n) => (n.type === 'frame' ? onInspect?.({ type: 'group', id: n.data.group }) : undefined)}
         onConnect={connect}
         onDelete={remove}
         deleteKeyCode={DELETE_KEYS}
