@@ -41,6 +41,11 @@ nodes:
 links:
   - { type: call, from: users, to: web }
   - { type: call, from: web, to: api }
+scenario:
+  durationS: 60
+  faults:
+    - { type: pod-failure, at: 0.2, target: api, durationS: 0.5 }
+    - { type: network-delay, at: 0.3, target: api, delayMs: 100 }
 `;
 
 let docker: Dockerode;
@@ -112,6 +117,14 @@ test('containers: engine version shown, a foreign container listed with its logs
   await c.open(`${TOPOLOGY}-web-0`);
   await c.tab('stats').click();
   await expect(c.statsCharts).not.toHaveAttribute('data-samples', '0', { timeout: 15_000 });
+
+  // The scenario's pod-failure freezes api for half a second on the real container; the delay stays simulated.
+  await page.getByTestId('scenario-play').click();
+  await expect(page.getByTestId('scenario-chaos')).toHaveAttribute('data-state', 'done', { timeout: 20_000 });
+  await expect(c.chaosEvents.filter({ hasText: 'docker-pause api' })).toBeVisible();
+  await expect(c.chaosEvents.filter({ hasText: 'docker-unpause api' })).toBeVisible();
+  await expect(page.getByTestId('scenario-notes')).toContainText('network-delay');
+  await expect(c.state(`${TOPOLOGY}-api-0`)).toHaveText('running');
 
   // Chaos: kill web; it is recorded on the timeline and the list shows it exited.
   await c.row(`${TOPOLOGY}-web-0`).getByTestId('chaos-kill').click();

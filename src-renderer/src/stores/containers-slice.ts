@@ -26,6 +26,14 @@ export interface BringUpView {
   missingImage: string | null;
 }
 
+export interface ScenarioView {
+  operationId: string;
+  state: 'running' | 'done' | 'failed' | 'cancelled';
+  /** What could not be played, and steps the engine refused, in words. */
+  notes: string[];
+  error: string | null;
+}
+
 export interface PullView {
   operationId: string;
   image: string;
@@ -49,6 +57,10 @@ export interface ContainersSlice extends ContainerStreamsSlice {
   bringUps: BringUpState[];
   chaosEvents: ChaosEvent[];
   pull: PullView | null;
+  scenario: ScenarioView | null;
+  /** Plays the open document's planned faults on its brought-up containers. */
+  playScenario(speed: number): Promise<void>;
+  cancelScenario(): Promise<void>;
   /** Pulls an image with progress (needs a reachable registry); cancellable. */
   pullImage(image: string): Promise<void>;
   cancelPull(): Promise<void>;
@@ -139,7 +151,27 @@ export const createContainersSlice =
       bringUps: [],
       chaosEvents: [],
       pull: null,
+      scenario: null,
 
+      playScenario: async (speed) => {
+        const document = get().doc?.document;
+        if (!document) return set({ containersError: 'Open a valid topology document first.' });
+        subscribe();
+        const id = operationId('scenario');
+        set({ scenario: { operationId: id, state: 'running', notes: [], error: null } });
+        try {
+          const result = await api.runChaosScenario({ operationId: id, document, speed });
+          const notes = [...result.skipped.map((s) => `${s.fault}: ${s.reason}`), ...result.failed.map((f) => `${f.step}: ${f.reason}`)];
+          set({ scenario: { operationId: id, state: result.cancelled ? 'cancelled' : 'done', notes, error: null } });
+        } catch (err) {
+          set({ scenario: { operationId: id, state: 'failed', notes: [], error: messageOf(err) } });
+        }
+        await get().loadContainers();
+      },
+      cancelScenario: async () => {
+        const scenario = get().scenario;
+        if (scenario?.state === 'running') await api.cancelChaosScenario({ operationId: scenario.operationId }).catch(() => undefined);
+      },
       pullImage: async (image) => {
         subscribe();
         const id = operationId('pull');

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useAppStore } from '../../stores/context.js';
 import { ChaosTimeline } from './ChaosTimeline.js';
 import { PullOffer } from './PullOffer.js';
+import { ScenarioChaos } from './ScenarioChaos.js';
 
 /** The open document as real containers: what would be created, bring-up with progress and cancel, tear-down. */
 export function BringUpPanel(): React.JSX.Element {
@@ -82,6 +83,7 @@ export function BringUpPanel(): React.JSX.Element {
               </li>
             ))}
           </ul>
+          <ScenarioChaos />
           <ChaosTimeline topologyId={up.topologyId} />
         </div>
       ) : null}
