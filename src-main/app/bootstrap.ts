@@ -3,6 +3,7 @@ import { createDispatcher, type Dispatch } from '../host/dispatch.js';
 import { DockerService, type DockerServiceOptions } from '../docker/index.js';
 import { BringUpService } from '../docker/bring-up/service.js';
 import { RunService } from '../runs/run-service.js';
+import type { WorkerMischief } from '../runs/worker-protocol.js';
 import { Store } from '../store/store.js';
 import type { OpenOptions } from '../store/database.js';
 import { describeApp } from './app-info.js';
@@ -16,6 +17,8 @@ export interface StartOptions extends OpenOptions {
   log: Logger;
   /** The built run worker; default: out/main/run-worker.js beside the entry. */
   runWorkerFile?: string;
+  /** Tests only: every run's worker fails on purpose (runs/test-failure.ts). */
+  runFailure?: WorkerMischief;
   /** Where to look for the Docker engine (tests); default: this process's env and home. */
   docker?: Partial<Pick<DockerServiceOptions, 'env' | 'home' | 'platform' | 'backoff'>>;
 }
@@ -32,7 +35,13 @@ export interface RunningApp {
 export function startApp(options: StartOptions): RunningApp {
   const store = Store.open(options.dataDir, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   const bus = new EventBus();
-  const runs = new RunService({ repo: store.runs, bus, log: options.log, ...(options.runWorkerFile ? { workerFile: options.runWorkerFile } : {}) });
+  const runs = new RunService({
+    repo: store.runs,
+    bus,
+    log: options.log,
+    ...(options.runWorkerFile ? { workerFile: options.runWorkerFile } : {}),
+    ...(options.runFailure ? { mischief: options.runFailure } : {}),
+  });
   const docker = new DockerService({ ...options.docker, setting: () => store.settings.get().dockerHost, emit: (name, payload) => bus.emit(name, payload) });
   const bringUp = new BringUpService({ client: () => docker.client(), emit: (name, payload) => bus.emit(name, payload) });
   let dockerHost = store.settings.get().dockerHost;

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { PRODUCT_NAME } from '../app/app-info.js';
 import { startApp, type RunningApp } from '../app/bootstrap.js';
 import { createConsoleLogger } from '../app/logger.js';
+import { testRunFailure } from '../runs/test-failure.js';
 import { StoreError } from '../store/database.js';
 import { parseWebArgs, WEB_USAGE } from './web-args.js';
 import { startWebHost, type WebHost } from './web-host.js';
@@ -34,7 +35,9 @@ if (!existsSync(join(args.rendererDir, 'index.html'))) {
 const log = createConsoleLogger('web');
 let app: RunningApp;
 try {
-  app = startApp({ mode: 'browser', dataDir: args.dataDir, log });
+  const runFailure = testRunFailure(process.env);
+  if (runFailure) log.warn(`test hook: every run's worker will fail (${runFailure.how}) after ${runFailure.afterEvents} events`);
+  app = startApp({ mode: 'browser', dataDir: args.dataDir, log, ...(runFailure ? { runFailure } : {}) });
 } catch (err) {
   // A corrupt or newer database: say so and leave the file exactly as it is.
   if (err instanceof StoreError) fail(`devsim web: ${err.message}`, EXIT.storage);

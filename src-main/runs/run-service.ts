@@ -23,6 +23,8 @@ export interface RunServiceOptions {
   maxConcurrent?: number;
   /** Wall ms between messages to the renderer per run (default 100: two messages each, 20 a second). */
   streamIntervalMs?: number;
+  /** Tests only (test-failure.ts): every run's worker fails on purpose. */
+  mischief?: WorkerMischief;
 }
 
 interface ActiveRun {
@@ -47,7 +49,7 @@ export class RunService {
   }
 
   /** mischief: tests only, a worker that fails on purpose. */
-  start(args: ParsedArgs<'startRun'>, mischief?: WorkerMischief): RunInfo {
+  start(args: ParsedArgs<'startRun'>, mischief = this.options.mischief): RunInfo {
     const prepared = prepareRun(args.document, args.parameters, args.documentPath ?? null);
     const id = `run-${randomUUID()}`;
     this.options.repo.create({
