@@ -25,7 +25,11 @@ export const distributionSchema = z
       .object({
         type: z.literal('empirical'),
         /** Observed service times; sampled uniformly. */
-        samplesMs: z.array(z.number().nonnegative().max(86_400_000)).min(1).max(100_000),
+        samplesMs: z
+          .array(z.number().nonnegative().max(86_400_000))
+          .min(1)
+          .max(100_000)
+          .meta({ description: 'Observed service times, sampled uniformly', unit: 'ms' }),
       })
       .strict(),
   ])

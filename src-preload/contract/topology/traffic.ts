@@ -42,9 +42,10 @@ export const rateProfileSchema = z.discriminatedUnion('type', [
         .array(z.object({ tS: seconds, rps }).strict())
         .min(1)
         .max(1_000_000)
-        .optional(),
+        .optional()
+        .meta({ description: 'A rate series: time in seconds and requests per second, held until the next point' }),
       /** Or a CSV file `t_s,rps` next to the document. */
-      file: z.string().max(4096).optional(),
+      file: z.string().max(4096).optional().meta({ description: 'Or a CSV file "t_s,rps" next to the document' }),
       loop: z.boolean().default(false).meta({ description: 'Starts over at the end of the series' }),
     })
     .strict()
