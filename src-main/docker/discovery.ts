@@ -25,7 +25,9 @@ export interface Discovery {
 
 export function discoverEndpoints(input: DiscoveryInput): Discovery {
   const { env } = input;
-  const tlsEnv = { DOCKER_TLS_VERIFY: env['DOCKER_TLS_VERIFY'], DOCKER_CERT_PATH: env['DOCKER_CERT_PATH'] };
+  // As the CLI: with DOCKER_TLS_VERIFY the certificates default to ~/.docker.
+  const certPath = env['DOCKER_CERT_PATH'] || (env['DOCKER_TLS_VERIFY'] ? input.env['DOCKER_CONFIG'] || join(input.home, '.docker') : undefined);
+  const tlsEnv = { DOCKER_TLS_VERIFY: env['DOCKER_TLS_VERIFY'], DOCKER_CERT_PATH: certPath };
   const problems: Discovery['problems'] = [];
   const named = (text: string, source: EndpointSource, where: string): Discovery => {
     try {

@@ -51,6 +51,12 @@ describe('engine discovery', () => {
     const missing = discover({ env: { DOCKER_HOST: 'tcp://docker.example:2376', DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: '/nonexistent' } });
     expect(missing.candidates).toEqual([]);
     expect(missing.problems[0]!.error).toMatch(/DOCKER_CERT_PATH: cannot read ca\.pem/);
+    // Without DOCKER_CERT_PATH the CLI looks in ~/.docker.
+    const dir = home();
+    mkdirSync(join(dir, '.docker'));
+    for (const f of ['ca.pem', 'cert.pem', 'key.pem']) writeFileSync(join(dir, '.docker', f), `home ${f}\n`);
+    const fromHome = discover({ home: dir, env: { DOCKER_HOST: 'tcp://docker.example:2376', DOCKER_TLS_VERIFY: '1' } }).candidates[0]!;
+    expect(String(fromHome.options.cert)).toBe('home cert.pem\n');
   });
 
   it('follows the current docker context (config.json currentContext → contexts/meta)', () => {
