@@ -245,6 +245,7 @@ export const createContainersSlice =
       bringUpOpenDocument: async () => {
         const document = get().doc?.document;
         if (!document) return set({ containersError: 'Open a valid topology document to bring it up.' });
+        subscribe();
         const id = operationId('up');
         set({ bringUp: { id, topologyId: get().plan?.topologyId ?? '', progress: [], state: 'running', error: null, missingImage: null }, containersError: null });
         try {
@@ -266,6 +267,7 @@ export const createContainersSlice =
         await Promise.all([get().loadContainers(), loadBringUps()]);
       },
       chaos: async (id, action) => {
+        subscribe();
         const event = await attempt(`${action} ${id}…`, () => api.chaosAction({ id, action }));
         if (event && !get().chaosEvents.some((e) => e.at === event.at && e.container === event.container && e.type === event.type)) {
           set({ chaosEvents: [...get().chaosEvents, event] });
