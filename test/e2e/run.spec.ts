@@ -157,3 +157,40 @@ test('compare: two runs of the production template with different seeds on the s
   await expect(r.compare).toHaveCount(0);
   expect((await r.chartLines()).some((l) => l.id.startsWith('b:'))).toBe(false);
 });
+
+test('24 hours at 10 s resolution: every frame kept in the store, each chart panel drawn at about screen resolution with dozens of lines; redraw times reported', async ({ app, host, page }, testInfo) => {
+  test.setTimeout(120_000);
+  await app.open(host.current.url);
+  await app.welcome.template('single-queue').click();
+  await expect(app.topology.title).toHaveText(/queue/i);
+  await app.goTo('run');
+  const r = app.run;
+  await r.resolution.fill('10');
+  await r.startWith(86_400, 'max');
+  await expect(r.chart).toBeVisible();
+  // Every redraw while the run goes, as the chart reports it.
+  await r.chart.evaluate((el) => {
+    const draws: number[] = [];
+    (window as unknown as { runDraws: number[] }).runDraws = draws;
+    new MutationObserver(() => draws.push(Number(el.getAttribute('data-draw-ms')))).observe(el, { attributes: true, attributeFilter: ['data-draw-ms'] });
+  });
+  await expect(r.state).toHaveAttribute('data-state', 'completed', { timeout: 90_000 });
+  // The live stream may skip frames at full speed; the finished run holds all 8,640 (from SQLite).
+  await expect(r.chart).toHaveAttribute('data-frames', '8640', { timeout: 20_000 });
+  const live = await page.evaluate(() => (window as unknown as { runDraws: number[] }).runDraws.slice().sort((a, b) => a - b));
+
+  // Every node on the charts: end to end plus each node, ten lines each.
+  for (const pick of await r.picker.locator('[aria-pressed="false"]').all()) await pick.click();
+  await expect.poll(async () => (await r.chartLines()).length).toBeGreaterThanOrEqual(24);
+  const lines = await r.chartLines();
+  const points = Number(await r.chart.getAttribute('data-points'));
+  const width = (await r.chart.boundingBox())!.width;
+  expect(points).toBeLessThan(8640);
+  expect(points).toBeLessThanOrEqual(Math.ceil(width) * 4);
+  expect(Math.max(...lines.map((l) => l.points))).toBeGreaterThan(width / 2);
+  const allLines = Number(await r.chart.getAttribute('data-draw-ms'));
+  const q = (p: number): number => live[Math.min(live.length - 1, Math.floor(live.length * p))] ?? NaN;
+  const figures = `${lines.length} lines, ${points} of 8640 points per panel at ${Math.round(width)} px; live redraws ${live.length}, p50 ${q(0.5)} ms, p95 ${q(0.95)} ms; redraw with every line ${allLines} ms`;
+  testInfo.annotations.push({ type: 'figures', description: figures });
+  console.log(figures);
+});

@@ -2,6 +2,7 @@ import type { StateCreator } from 'zustand/vanilla';
 import { FINAL_RUN_STATES, type DevsimApi, type Fault, type RunEventDto, type RunInfo, type RunSpeed, type RunStateName, type SeriesFrameDto } from '../../../src-preload/contract/index.js';
 import type { AppState } from './app-store.js';
 import { messageOf } from './errors.js';
+import { readAllEvents, readAllFrames } from './run-reading.js';
 import { appendFrames, emptySeries, type RunSeries } from './run-series.js';
 import { createRunView, type RunViewSlice } from './run-view.js';
 
@@ -9,6 +10,8 @@ export interface RunSettings {
   durationS: number | null;
   seed: number | null;
   speed: RunSpeed;
+  /** Seconds between series frames; null: the document's scrape interval. */
+  seriesIntervalS: number | null;
 }
 
 export interface LiveRun {
@@ -85,6 +88,8 @@ export const createRunSlice =
         set({
           run: { ...run, series, version: run.version + 1, state: i.state, simulatedMs: i.simulatedMs, endMs: i.endMs, events: i.events, summary: i.summary, error: i.error, stopReason: i.stopReason },
         });
+        // At full speed the live stream skips frames (it is bounded per flush); storage has them all.
+        if (series.length < Math.floor(i.simulatedMs / i.layout.intervalMs)) void fetchAllFrames(i.id);
         void get().loadRuns();
       }
     };
@@ -111,6 +116,19 @@ export const createRunSlice =
           layoutAsked = null; // asked again with the next batch
         },
       );
+    };
+    /** Replaces the live series of a finished run with every stored frame. */
+    const fetchAllFrames = async (id: string): Promise<void> => {
+      try {
+        const stored = await api.getRunSeries({ id, limit: 100_000 });
+        const run = get().run;
+        if (run?.id !== id) return;
+        const series = emptySeries(stored.layout.nodes, stored.layout.metrics, Math.max(256, stored.frames.length));
+        appendFrames(series, stored.frames);
+        set({ run: { ...run, series, version: run.version + 1 } });
+      } catch {
+        // The live frames stay: a gap in the charts, not an error to show.
+      }
     };
     const deliver = (msg: Pushed): void => {
       if (pending) pending.push(msg);
@@ -143,7 +161,7 @@ export const createRunSlice =
 
     return {
       ...createRunView(api, set, get),
-      runSettings: { durationS: null, seed: null, speed: 'max' },
+      runSettings: { durationS: null, seed: null, speed: 'max', seriesIntervalS: null },
       run: null,
       runBusy: null,
       runError: null,
@@ -154,7 +172,7 @@ export const createRunSlice =
         const current = get().run;
         if (current && !isFinal(current.state)) return;
         subscribe();
-        const { durationS, seed, speed } = get().runSettings;
+        const { durationS, seed, speed, seriesIntervalS } = get().runSettings;
         set({ runBusy: 'Starting…', runError: null });
         pending = [];
         try {
@@ -162,7 +180,7 @@ export const createRunSlice =
             document: doc.document,
             name: doc.document.metadata.name,
             ...(doc.path ? { documentPath: doc.path } : {}),
-            parameters: { speed, ...(durationS !== null ? { durationS } : {}), ...(seed !== null ? { seed } : {}) },
+            parameters: { speed, ...(durationS !== null ? { durationS } : {}), ...(seed !== null ? { seed } : {}), ...(seriesIntervalS !== null ? { seriesIntervalS } : {}) },
           });
           framesWithoutLayout = [];
           set({
@@ -204,7 +222,8 @@ export const createRunSlice =
         subscribe();
         set({ runBusy: 'Opening…', runError: null });
         try {
-          const [info, frames, events] = await Promise.all([api.getRun({ id }), api.getRunSeries({ id, limit: 100_000 }), api.getRunEvents({ id, limit: 100_000 })]);
+          // Every stored frame and event, page by page: a long run has more than one call returns.
+          const [info, frames, events] = await Promise.all([api.getRun({ id }), readAllFrames(api, id), readAllEvents(api, id)]);
           const series = emptySeries(frames.layout.nodes, frames.layout.metrics, Math.max(256, frames.frames.length));
           appendFrames(series, frames.frames);
           framesWithoutLayout = [];

@@ -7,6 +7,7 @@ export class RunPage {
   readonly duration: Locator;
   readonly seed: Locator;
   readonly speed: Locator;
+  readonly resolution: Locator;
   readonly start: Locator;
   readonly pause: Locator;
   readonly resume: Locator;
@@ -51,6 +52,7 @@ export class RunPage {
     this.duration = page.getByTestId('run-duration');
     this.seed = page.getByTestId('run-seed');
     this.speed = page.getByTestId('run-speed');
+    this.resolution = page.getByTestId('run-resolution');
     this.start = page.getByTestId('run-start');
     this.pause = page.getByTestId('run-pause');
     this.resume = page.getByTestId('run-resume');

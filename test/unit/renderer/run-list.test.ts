@@ -87,6 +87,41 @@ describe('stored runs', () => {
     expect(s().runError).toBe('no such target');
   });
 
+  it('compares a stored run with the shown one: loads its series, drops it when closed or deleted; the cursor resets with another run', async () => {
+    const { api, s } = store();
+    await s().openRun('run-1');
+    s().setRunCursor(1500);
+    s().setRunPicked(['db', 'db', 'cache']);
+    expect(s().runPicked).toEqual(['db', 'cache']);
+    api.getRun.mockResolvedValueOnce(info({ id: 'run-old', seed: 9 }));
+    await s().openCompare('run-old');
+    expect(s().compare?.info.id).toBe('run-old');
+    expect(Array.from(columnOf(s().compare!.series, 'db', 'throughput_rps')!)).toEqual([1, 4]);
+    s().closeCompare();
+    expect(s().compare).toBeNull();
+
+    api.getRun.mockResolvedValueOnce(info({ id: 'run-old' }));
+    await s().openCompare('run-old');
+    await s().deleteRun('run-old');
+    expect(s().compare).toBeNull();
+    api.getRunSeries.mockRejectedValueOnce(new ContractError('NOT_FOUND', 'no run run-gone', 'getRunSeries'));
+    await s().openCompare('run-gone');
+    expect(s().compareError).toBe('no run run-gone');
+    expect(s().compareBusy).toBe(false);
+
+    await s().openRun('run-1');
+    expect(s().runCursorMs).toBeNull();
+    expect(s().runPicked).toEqual(['db', 'cache']); // the picked nodes stay for the next run
+  });
+
+  it('passes the chosen chart resolution to the run', async () => {
+    const { api, s, st } = store();
+    st.setState({ doc: { ...opened({ findings: [] }), dirty: false, key: 'k', revision: 0, autosavedRevision: null, autosavedAt: null, autosaveError: null } });
+    s().setRunSettings({ seriesIntervalS: 10 });
+    await s().startRun();
+    expect(api.startRun).toHaveBeenCalledWith(expect.objectContaining({ parameters: { speed: 'max', seriesIntervalS: 10 } }));
+  });
+
   it('exports JSON and long-form CSV', async () => {
     const { s } = store();
     await s().openRun('run-1');

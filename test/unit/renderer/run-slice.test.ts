@@ -97,6 +97,19 @@ describe('run slice', () => {
     expect(s().doc?.name).toBe('shop.devsim.yaml');
   });
 
+  it('a finished run whose live stream skipped frames gets every stored frame', async () => {
+    const { s, host } = await started();
+    const stored = Array.from({ length: 120 }, (_, k) => ({ tMs: (k + 1) * 1000, values: [k, 1, 2, 3] }));
+    const api = host.api as typeof host.api & { getRunSeries?: unknown };
+    api.getRunSeries = vi.fn(async () => ({ layout: info().layout, frames: stored, truncated: false }));
+    await s().startRun();
+    host.push('records', { id: 'run-1', frames: [stored[0], stored[119]], events: [], droppedEvents: 0 });
+    host.push('finished', info({ state: 'completed', simulatedMs: 120_000 }));
+    await vi.waitFor(() => expect(s().run?.series.length).toBe(120));
+    expect(api.getRunSeries).toHaveBeenCalledWith({ id: 'run-1', limit: 100_000 });
+    expect(Array.from(columnOf(s().run!.series, 'db', 'throughput_rps')!.subarray(0, 3))).toEqual([0, 1, 2]);
+  });
+
   it('a failed run keeps its error in place; a refused start shows the host message', async () => {
     const { s, host } = await started();
     await s().startRun();

@@ -67,6 +67,20 @@ export function RunControls(): React.JSX.Element {
           />
         </label>
         <label>
+          Resolution (s)
+          <input
+            type="number"
+            min={0.1}
+            step="any"
+            data-testid="run-resolution"
+            title="Seconds between chart points"
+            placeholder={String(doc.document?.settings?.monitoring?.scrapeIntervalS ?? '')}
+            value={settings.seriesIntervalS ?? ''}
+            disabled={going}
+            onChange={(e) => setRunSettings({ seriesIntervalS: e.target.value === '' || !(Number(e.target.value) >= 0.1) ? null : Number(e.target.value) })}
+          />
+        </label>
+        <label>
           Speed
           <select data-testid="run-speed" value={String(settings.speed)} onChange={(e) => void changeSpeed(e.target.value === 'max' ? 'max' : Number(e.target.value))}>
             {SPEEDS.map((s) => (
