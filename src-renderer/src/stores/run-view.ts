@@ -2,6 +2,7 @@ import type { StoreApi } from 'zustand/vanilla';
 import type { DevsimApi, RunInfo } from '../../../src-preload/contract/index.js';
 import type { AppState } from './app-store.js';
 import { messageOf } from './errors.js';
+import { readAllFrames } from './run-reading.js';
 import { appendFrames, emptySeries, type RunSeries } from './run-series.js';
 
 /** A stored run drawn beside the shown one. */
@@ -48,7 +49,8 @@ export function createRunView(api: DevsimApi, set: Set, get: Get): RunViewSlice 
     openCompare: async (id) => {
       set({ compareBusy: true, compareError: null });
       try {
-        const [info, frames] = await Promise.all([api.getRun({ id }), api.getRunSeries({ id, limit: 100_000 })]);
+        // Every stored frame: a long run at a fine interval has more than one call returns.
+        const [info, frames] = await Promise.all([api.getRun({ id }), readAllFrames(api, id)]);
         const series = emptySeries(frames.layout.nodes, frames.layout.metrics, Math.max(256, frames.frames.length));
         appendFrames(series, frames.frames);
         set({ compare: { info, series } });
