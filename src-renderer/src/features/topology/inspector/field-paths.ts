@@ -58,6 +58,8 @@ export function currentVariant(spec: Extract<FieldSpec, { kind: 'variants' }>, v
 export function visibleFieldPaths(spec: FieldSpec, value: unknown): string[] {
   const child = (key: string): unknown => (typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined);
   const own = formatPath(spec.path);
+  // An optional section that is not there is one JSON field (see FieldView).
+  if (value === undefined) return [own];
   if (spec.kind === 'object') return [own, ...spec.fields.flatMap((f) => visibleFieldPaths(f, child(f.key)))];
   if (spec.kind === 'variants') return [own, ...currentVariant(spec, value).fields.flatMap((f) => visibleFieldPaths(f, child(f.key)))];
   return [own];
