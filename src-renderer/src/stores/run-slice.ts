@@ -120,7 +120,7 @@ export const createRunSlice =
     /** Replaces the live series of a finished run with every stored frame. */
     const fetchAllFrames = async (id: string): Promise<void> => {
       try {
-        const stored = await api.getRunSeries({ id, limit: 100_000 });
+        const stored = await readAllFrames(api, id);
         const run = get().run;
         if (run?.id !== id) return;
         const series = emptySeries(stored.layout.nodes, stored.layout.metrics, Math.max(256, stored.frames.length));
