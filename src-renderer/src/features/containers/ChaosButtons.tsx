@@ -6,7 +6,8 @@ export function ChaosButtons({ container }: { container: ContainerSummary }): Re
   const chaos = useAppStore((s) => s.chaos);
   const running = container.state === 'running';
   return (
-    <span className="chaos-buttons" aria-label={`Chaos on ${container.name}`}>
+    <span className="chaos-buttons" aria-label={`Chaos on ${container.name}`} title="Chaos: recorded on the topology's timeline like a simulated fault">
+      <span className="muted">Chaos</span>
       <button type="button" className="button small danger" disabled={!running} onClick={() => void chaos(container.id, 'kill')} data-testid="chaos-kill">
         Kill
       </button>

@@ -59,7 +59,8 @@ export function ContainerList(): React.JSX.Element {
                 <span className="muted">{c.status}</span>
               </td>
               <td className="mono">{ports(c)}</td>
-              <td className="row-actions">
+              <td>
+                <div className="row-actions">
                 {c.state === 'running' ? (
                   <>
                     <button type="button" className="button small" onClick={() => void act(c.id, 'stop')} data-testid="container-stop">
@@ -96,6 +97,7 @@ export function ContainerList(): React.JSX.Element {
                     Remove…
                   </button>
                 )}
+                </div>
               </td>
             </tr>
           ))}

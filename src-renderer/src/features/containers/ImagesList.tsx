@@ -28,7 +28,8 @@ export function ImagesList(): React.JSX.Element {
                 <td className="mono">{image.tags.length > 0 ? image.tags.join(', ') : image.id.slice(0, 19)}</td>
                 <td>{size(image.sizeBytes)}</td>
                 <td>{image.containers >= 0 ? image.containers : '–'}</td>
-                <td className="row-actions">
+                <td>
+                  <div className="row-actions">
                   {confirming === image.id ? (
                     <>
                       <button type="button" className="button small danger" onClick={() => void remove(ref).then(() => setConfirming(null))}>
@@ -43,6 +44,7 @@ export function ImagesList(): React.JSX.Element {
                       Remove…
                     </button>
                   )}
+                  </div>
                 </td>
               </tr>
             );

@@ -24,8 +24,9 @@ export function statsOption(samples: readonly StatsSample[]): Record<string, unk
     animation: false,
     dataset: { source },
     tooltip: { trigger: 'axis' },
+    legend: { bottom: 0, textStyle: { fontSize: 11 } },
     title: panels.map((p, i) => ({ text: p.title, left: `${i * width + 1}%`, top: 0, textStyle: { fontSize: 12 } })),
-    grid: panels.map((_, i) => ({ left: `${i * width + 4}%`, width: `${width - 7}%`, top: 28, bottom: 24 })),
+    grid: panels.map((_, i) => ({ left: `${i * width + 4}%`, width: `${width - 7}%`, top: 28, bottom: 44 })),
     xAxis: panels.map((_, i) => ({ type: 'category', gridIndex: i, axisLabel: { show: false } })),
     yAxis: panels.map((_, i) => ({ type: 'value', gridIndex: i, min: 0 })),
     series: panels.flatMap((p, i) =>
