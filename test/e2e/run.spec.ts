@@ -1,5 +1,10 @@
 import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { parse } from 'yaml';
+import { callHost } from './fixtures/contract-client.js';
 import { expect, test } from './fixtures/test.js';
+
+const TEMPLATE = resolve(import.meta.dirname, '..', '..', 'resources', 'templates', 'production.devsim.yaml');
 
 test('run: the three-tier template runs 120 s at max speed; progress reaches the end, the chart has data, events are listed and the summary is shown', async ({ app, host }) => {
   await app.open(host.current.url);
@@ -193,4 +198,32 @@ test('24 hours at 10 s resolution: every frame kept in the store, each chart pan
   const figures = `${lines.length} lines, ${points} of 8640 points per panel at ${Math.round(width)} px; live redraws ${live.length}, p50 ${q(0.5)} ms, p95 ${q(0.95)} ms; redraw with every line ${allLines} ms`;
   testInfo.annotations.push({ type: 'figures', description: figures });
   console.log(figures);
+});
+
+test('alerts: a stored run with an alert that fires and resolves lists it (severity, rule, node, times, duration); clicking it moves the charts cursor to its firing', async ({ app, host, page }) => {
+  // The production template with one more rule: the users see errors while the API's instances start (the first 20 s).
+  const document = parse(await readFile(TEMPLATE, 'utf8')) as { settings: { monitoring: { alertRules: unknown[] } } };
+  document.settings.monitoring.alertRules.push({ name: 'StartupErrors', target: 'users', metric: 'error_rate_percent', op: '>', threshold: 50, forS: 0, severity: 'critical' });
+  const started = (await callHost(host.current, 'startRun', { document, name: 'Alerts', parameters: { durationS: 600, speed: 'max' } })) as { id: string };
+  await expect.poll(async () => ((await callHost(host.current, 'getRun', { id: started.id })) as { state: string }).state, { timeout: 60_000 }).toBe('completed');
+
+  await app.open(host.current.url);
+  await app.goTo('run');
+  const r = app.run;
+  await r.list.locator(`[data-testid="run-list-row"][data-run="${started.id}"]`).getByTestId('run-list-open').click();
+  const alert = r.alertRows.filter({ hasText: 'StartupErrors' }).first();
+  await expect(alert).toBeVisible();
+  await expect(alert).toHaveAttribute('data-state', 'resolved');
+  await expect(alert).toHaveAttribute('data-severity', 'critical');
+  const cells = await alert.locator('td').allTextContents();
+  expect(cells.slice(1, 4)).toEqual(['critical', 'StartupErrors', 'users']);
+  const fired = Number.parseFloat(cells[0]!);
+  const resolved = Number.parseFloat(cells[4]!);
+  expect(resolved).toBeGreaterThan(fired);
+  expect(Number.parseFloat(cells[5]!)).toBeCloseTo(resolved - fired, 5);
+
+  await alert.click();
+  await expect(alert).toHaveClass(/at-cursor/);
+  await expect(r.chart).toHaveAttribute('data-cursor', String(fired));
+  await expect(page.locator('[data-testid="run-event"][data-type="alert-firing"]').first()).toBeVisible();
 });
