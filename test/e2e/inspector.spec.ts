@@ -154,3 +154,30 @@ test('inspector: a link and a group get their forms too; a link’s type is a ch
   doc = await saved(app, page);
   expect(doc.groups['us-east-1']).toMatchObject({ instanceHourCost: 0.25 });
 });
+
+test('findings: one that names no node, link or group selects the document panel', async ({ app }) => {
+  await app.open(host.current.url);
+  const text = [
+    'apiVersion: devsim.io/v1',
+    'kind: Topology',
+    'metadata: { name: Zero trust }',
+    'nodes:',
+    '  users: { kind: traffic-source, rate: { type: constant, rps: 5 } }',
+    '  api: { kind: app-service, serviceTime: { default: { type: exponential, meanMs: 10 } } }',
+    'links:',
+    '  - { type: call, from: users, to: api }',
+    'settings:',
+    '  security: { accessControl: zero-trust, encryption: none }',
+  ].join('\n');
+  await app.welcome.openFileInput.setInputFiles({ name: 'zero-trust.devsim.yaml', mimeType: 'application/yaml', buffer: Buffer.from(text) });
+  const t = app.topology;
+  await expect(t.canvas.root).toBeVisible();
+  await t.canvas.node('api').click();
+  await expect(t.inspector.id).toHaveText('api');
+
+  const finding = t.findingItems.filter({ hasText: 'Zero trust without mandatory encryption' });
+  await expect(finding).toContainText('settings.security.encryption');
+  await finding.click();
+  await expect(t.inspector.root).toHaveCount(0);
+  await expect(app.page.getByTestId('metadata')).toBeFocused();
+});
