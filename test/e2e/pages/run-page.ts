@@ -19,7 +19,6 @@ export class RunPage {
   readonly time: Locator;
   readonly rate: Locator;
   readonly state: Locator;
-  readonly node: Locator;
   readonly chart: Locator;
   readonly chartCanvas: Locator;
   readonly events: Locator;
@@ -64,7 +63,6 @@ export class RunPage {
     this.time = page.getByTestId('run-time');
     this.rate = page.getByTestId('run-rate');
     this.state = page.getByTestId('run-state');
-    this.node = page.getByTestId('run-node');
     this.chart = page.getByTestId('run-chart');
     this.chartCanvas = this.chart.locator('canvas');
     this.events = page.getByTestId('run-events');
