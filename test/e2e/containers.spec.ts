@@ -3,6 +3,7 @@
 // reason, where no engine can start (never in CI: there the setup fails instead).
 import { createServer } from 'node:net';
 import Dockerode from 'dockerode';
+import { callHost } from './fixtures/contract-client.js';
 import { expect, test } from './fixtures/test.js';
 import { ContainersPage } from './pages/containers-page.js';
 
@@ -69,11 +70,11 @@ test.afterAll(async () => {
   else process.env['DOCKER_HOST'] = previousDockerHost;
   if (!docker) return;
   await docker.getContainer(FOREIGN).remove({ force: true }).catch(() => undefined);
-  for (const c of await docker.listContainers({ all: true, filters: JSON.stringify({ label: [`io.devsim.topology=${TOPOLOGY}`] }) })) {
-    await docker.getContainer(c.Id).remove({ force: true }).catch(() => undefined);
-  }
-  for (const n of await docker.listNetworks({ filters: JSON.stringify({ label: [`io.devsim.topology=${TOPOLOGY}`] }) })) {
-    await docker.getNetwork(n.Id).remove().catch(() => undefined);
+  // What a failed test left behind, so the next run starts clean.
+  for (const topology of [TOPOLOGY, 'e2e-missing', 'e2e-resync']) {
+    const filters = JSON.stringify({ label: [`io.devsim.topology=${topology}`] });
+    for (const c of await docker.listContainers({ all: true, filters })) await docker.getContainer(c.Id).remove({ force: true }).catch(() => undefined);
+    for (const n of await docker.listNetworks({ filters })) await docker.getNetwork(n.Id).remove().catch(() => undefined);
   }
 });
 
@@ -163,4 +164,26 @@ test('containers: bringing up a document whose image is missing names the image 
   await expect(page.getByTestId('pull-offer')).toHaveAttribute('data-state', 'failed', { timeout: 30_000 });
   await expect(page.getByTestId('pull-error')).not.toBeEmpty();
   await expect(c.engineVersion).toBeVisible();
+});
+
+test('containers: what a bring-up created is found again by its labels after the host restarts, and torn down from there', async ({ app, host, page }) => {
+  const c = new ContainersPage(page);
+  const document = {
+    apiVersion: 'devsim.io/v1',
+    kind: 'Topology',
+    metadata: { name: 'E2E Resync' },
+    nodes: { solo: { kind: 'container', image: IMAGE, command: ['httpd', '-f', '-p', '8080', '-h', '/www'] } },
+  };
+  await callHost(host.current, 'bringUp', { bringUpId: 'up-resync', document });
+  await host.restart();
+
+  await app.open(host.current.url);
+  await app.goTo('containers');
+  const entry = page.locator('[data-testid="also-up"][data-topology="e2e-resync"]');
+  await expect(entry).toContainText('1 containers');
+  await expect(c.state('e2e-resync-solo-0')).toHaveText('running');
+  await entry.getByTestId('also-up-tear-down').click();
+  await expect(c.row('e2e-resync-solo-0')).toHaveCount(0);
+  const left = await docker.listNetworks({ filters: JSON.stringify({ label: ['io.devsim.topology=e2e-resync'] }) });
+  expect(left).toEqual([]);
 });

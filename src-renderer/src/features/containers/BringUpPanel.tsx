@@ -90,9 +90,9 @@ export function BringUpPanel(): React.JSX.Element {
       {bringUps
         .filter((b) => b.topologyId !== plan?.topologyId)
         .map((b) => (
-          <p key={b.topologyId} className="muted">
+          <p key={b.topologyId} className="muted" data-testid="also-up" data-topology={b.topologyId}>
             Also up: <span className="mono">{b.topologyId}</span> ({b.containers.length} containers){' '}
-            <button type="button" className="button small" onClick={() => void tearDown(b.topologyId)}>
+            <button type="button" className="button small" onClick={() => void tearDown(b.topologyId)} data-testid="also-up-tear-down">
               Tear down
             </button>
           </p>
