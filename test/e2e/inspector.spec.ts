@@ -52,7 +52,13 @@ test('inspector: change the api’s max replicas; the document changes and is ma
   await expect(i.input(MAX)).toHaveValue('30');
   expect(scaling(await saved(app, page))).toMatchObject({ maxReplicas: 30, minReplicas: 3 });
 
-  // Ctrl+Z outside a text field undoes the edit (the field shows the old value again).
+  // Still in the field with nothing typed since, Ctrl+Z and Ctrl+Shift+Z are the document's undo and redo.
+  await i.input(MAX).press('Control+z');
+  await expect(i.input(MAX)).toHaveValue('20');
+  await expect(t.dirty).toBeVisible();
+  await i.input(MAX).press('Control+Shift+z');
+  await expect(i.input(MAX)).toHaveValue('30');
+  // From the canvas too (the field shows the old value again).
   await t.canvas.node('api').click();
   await page.keyboard.press('Control+z');
   await expect(i.input(MAX)).toHaveValue('20');

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { formatPath, NODE_SCHEMAS, linkSchema, topologySchema } from '../../../src-preload/contract/index.js';
 import { currentVariant, fieldForPath, parsePath, targetOfPath, visibleFieldPaths } from '../../../src-renderer/src/features/topology/inspector/field-paths.js';
 import { formOf, starterValue } from '../../../src-renderer/src/features/topology/inspector/schema-walk.js';
+import { referenceChoices } from '../../../src-renderer/src/features/topology/inspector/references.js';
 import { parseNumber } from '../../../src-renderer/src/features/topology/inspector/value-text.js';
 
 const doc = topologySchema.parse({
@@ -61,5 +62,23 @@ describe('inspector: a finding path → the field that shows it', () => {
     expect(parseNumber('20000', spec)).toEqual({ error: 'Must be at most 10000 replicas.' });
     expect(parseNumber(' 4 ', spec)).toEqual({ value: 4 });
     expect(parseNumber('', spec)).toEqual({ unset: true }); // back to the default
+  });
+});
+
+describe('inspector: reference fields are choices of the ids they may name', () => {
+  const d = topologySchema.parse({
+    apiVersion: 'devsim.io/v1',
+    kind: 'Topology',
+    metadata: { name: 'Refs' },
+    groups: { aws: { type: 'cloud' }, east: { type: 'region', parent: 'aws' } },
+    nodes: { db: { kind: 'postgres' }, db2: { kind: 'postgres', topology: { mode: 'replica', primary: 'db' } }, cache: { kind: 'redis' } },
+  });
+
+  it('offers groups for a node, other groups for a group, nodes for a link, other databases for a replica', () => {
+    expect(referenceChoices(d, ['nodes', 'cache', 'group'])).toEqual(['aws', 'east']);
+    expect(referenceChoices(d, ['groups', 'east', 'parent'])).toEqual(['aws']);
+    expect(referenceChoices(d, ['links', 0, 'to'])).toEqual(['db', 'db2', 'cache']);
+    expect(referenceChoices(d, ['nodes', 'db2', 'topology', 'primary'])).toEqual(['db']);
+    expect(referenceChoices(d, ['nodes', 'cache', 'version'])).toBeNull();
   });
 });

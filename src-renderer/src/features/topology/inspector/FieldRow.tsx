@@ -28,7 +28,11 @@ export function useFieldEdit(path: FieldPath): { issues: string[]; apply(parsed:
 }
 
 /** The text a field shows when empty: its default, or that it is not set. */
-export const placeholderOf = (spec: FieldSpec): string => (spec.fallback !== undefined && spec.fallback !== null ? `default: ${shown(spec.fallback)}` : spec.required ? '' : 'not set');
+export function placeholderOf(spec: FieldSpec): string {
+  if (spec.fallback === null) return 'none';
+  if (spec.fallback !== undefined) return `default: ${shown(spec.fallback)}`;
+  return spec.required ? '' : 'not set';
+}
 
 /** Reset to the default (or clear an optional field) when the value differs from what leaving it out gives. */
 export function ResetButton({ spec, value, onReset }: { spec: FieldSpec; value: unknown; onReset(): void }): React.JSX.Element | null {

@@ -9,11 +9,14 @@ const childOf = (value: unknown, key: string): unknown => (typeof value === 'obj
 
 /** The input for one field of the form, by the kind the schema walk gave it. */
 export function FieldView({ spec, value }: { spec: FieldSpec; value: unknown }): React.JSX.Element | null {
+  const ids = useInspector().choicesFor(spec.path);
   switch (spec.kind) {
     case 'number':
       return <NumberField spec={spec} value={value} />;
     case 'text':
-      return <TextField spec={spec} value={value} />;
+      if (ids === null) return <TextField spec={spec} value={value} />;
+      // A reference: the ids it may name, and the one it names even when that is gone (the validator says so).
+      return <ChoiceField spec={{ ...spec, kind: 'choice', options: typeof value === 'string' && !ids.includes(value) ? [value, ...ids] : ids }} value={value} />;
     case 'choice':
       return <ChoiceField spec={spec} value={value} />;
     case 'boolean':

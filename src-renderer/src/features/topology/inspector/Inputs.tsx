@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useAppStore } from '../../../stores/context.js';
 import { FieldRow, placeholderOf, useFieldEdit } from './FieldRow.js';
 import type { ChoiceSpec, FieldSpec, ListSpec, NumberSpec, TextSpec } from './schema-walk.js';
 import { parseJson, parseList, parseNumber, rangeHint, textOf, type Parsed } from './value-text.js';
@@ -31,12 +32,19 @@ interface TypedProps {
 function TypedField({ spec, value, text, parse, multiline = false, hint = null, inputMode = 'text' }: TypedProps): React.JSX.Element {
   const edit = useFieldEdit(spec.path);
   const [draft, setDraft] = useDraft(text);
+  const undo = useAppStore((s) => s.undo);
+  const redo = useAppStore((s) => s.redo);
   const commit = (): void => {
     if (draft === text) return edit.clear();
     edit.apply(parse(draft));
   };
   const onKeyDown = (e: React.KeyboardEvent): void => {
-    if (e.key === 'Enter' && (!multiline || e.ctrlKey || e.metaKey)) {
+    // Nothing typed since the last commit: Ctrl+Z / Ctrl+Shift+Z are the document's undo and redo, not the text box's.
+    if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'z' && draft === text) {
+      e.preventDefault();
+      if (e.shiftKey) redo();
+      else undo();
+    } else if (e.key === 'Enter' && (!multiline || e.ctrlKey || e.metaKey)) {
       e.preventDefault();
       commit();
     } else if (e.key === 'Escape') {

@@ -8,6 +8,7 @@ import { FieldFindings } from './FieldRow.js';
 import { FieldList } from './FieldView.js';
 import { focusFieldElement } from './focus-field.js';
 import { InspectorContext, type InspectorContextValue } from './inspector-context.js';
+import { referenceChoices } from './references.js';
 import { formOf, type FieldSpec, type ObjectSpec, type VariantsSpec } from './schema-walk.js';
 import './inspector.css';
 
@@ -81,8 +82,8 @@ export function Inspector({ document, target, findings, focus, selected, onSelec
       const field = fieldForPath(paths, f.path);
       if (field !== null) at.set(field, [...(at.get(field) ?? []), f]);
     }
-    return { set: setField, unset: unsetField, findingsAt: (path) => at.get(path) ?? [] };
-  }, [findings, paths, setField, unsetField]);
+    return { set: setField, unset: unsetField, findingsAt: (path) => at.get(path) ?? [], choicesFor: (path) => referenceChoices(document, path) };
+  }, [document, findings, paths, setField, unsetField]);
 
   useEffect(() => {
     if (focus === null || focus.seq <= handledSeq || root.current === null) return;

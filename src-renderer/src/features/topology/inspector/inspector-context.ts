@@ -8,8 +8,10 @@ export interface InspectorContextValue {
   unset(path: FieldPath): FieldIssue[];
   /** The validator's findings shown at the field with this formatted path. */
   findingsAt(path: string): readonly Finding[];
+  /** The ids a reference field may name (a choice), or null for free text. */
+  choicesFor(path: FieldPath): string[] | null;
 }
 
-export const InspectorContext = createContext<InspectorContextValue>({ set: () => [], unset: () => [], findingsAt: () => [] });
+export const InspectorContext = createContext<InspectorContextValue>({ set: () => [], unset: () => [], findingsAt: () => [], choicesFor: () => null });
 
 export const useInspector = (): InspectorContextValue => useContext(InspectorContext);
