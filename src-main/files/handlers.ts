@@ -5,10 +5,11 @@ import { serializeDocument } from '../documents/serialize.js';
 import { exportDocument } from './export.js';
 import { importCompose } from './import-compose.js';
 import { writeExport } from './write-export.js';
+import { writeImage } from './write-image.js';
 
-type FileHandlers = Pick<Handlers, 'exportDocument' | 'saveExport' | 'importCompose'>;
+type FileHandlers = Pick<Handlers, 'exportDocument' | 'saveExport' | 'saveImage' | 'importCompose'>;
 
-/** Export to compose / Kubernetes / Prometheus and import from compose, for the app. */
+/** Export to compose / Kubernetes / Prometheus, pictures of the diagram, and import from compose, for the app. */
 export function createFileHandlers(): FileHandlers {
   return {
     exportDocument: ({ document, format }) => exportDocument(document, format),
@@ -19,6 +20,13 @@ export function createFileHandlers(): FileHandlers {
         return { written: writeExport(exportDocument(document, format), path) };
       } catch (err) {
         throw new ContractError('BAD_REQUEST', `Could not write the export to ${path}: ${(err as Error).message}`, path);
+      }
+    },
+    saveImage: ({ path, format, data }) => {
+      try {
+        return { written: [writeImage(path, format, data)] };
+      } catch (err) {
+        throw new ContractError('BAD_REQUEST', `Could not save the picture to ${path}: ${(err as Error).message}`, path);
       }
     },
     importCompose: ({ name, text }) => {

@@ -87,6 +87,11 @@ export const documentMethods = {
     args: z.object({ document: topologySchema, format: exportFormatSchema, path: documentPathSchema }).strict(),
     result: z.object({ written: z.array(z.string()) }),
   },
+  /** Writes a picture of the diagram (desktop): PNG bytes as base64, or SVG text. */
+  saveImage: {
+    args: z.object({ path: documentPathSchema, format: z.enum(['png', 'svg']), data: z.string().min(1).max(100_000_000) }).strict(),
+    result: z.object({ written: z.array(z.string()) }),
+  },
   importCompose: { args: z.object({ name: fileNameSchema, text: documentTextSchema }).strict(), result: composeImportSchema },
   /** The desktop app's native Open dialog; browser mode answers UNAVAILABLE (use a file upload). */
   pickOpenPath: { args: z.undefined(), result: z.object({ path: documentPathSchema.nullable() }) },

@@ -22,6 +22,7 @@ export const METHOD_NAMES = [
   'discardAutosave',
   'exportDocument',
   'saveExport',
+  'saveImage',
   'importCompose',
   'pickOpenPath',
   'pickSavePath',

@@ -146,3 +146,38 @@ test('canvas ops: ? and the toolbar button open the shortcut list; focus stays i
   await c.helpClose.click();
   await expect(c.help).toBeHidden();
 });
+
+test('canvas ops: Export ▸ Diagram as PNG downloads a real PNG of the whole diagram; as SVG it holds the node labels', async ({ app, page }) => {
+  const cspErrors: string[] = [];
+  page.on('console', (m) => {
+    if (/Content Security Policy|Refused to/i.test(m.text())) cspErrors.push(m.text());
+  });
+  await production(app);
+  const t = app.topology;
+
+  let downloading = page.waitForEvent('download');
+  await t.exportMenu.click();
+  await page.getByTestId('export-menu-png').click();
+  let file = await downloading;
+  expect(file.suggestedFilename()).toBe('production.png');
+  const png = await readFile((await file.path())!);
+  expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  // IHDR: width and height (big-endian) right after the signature and chunk header; the whole diagram at 1:1 is wide.
+  const width = png.readUInt32BE(16);
+  const height = png.readUInt32BE(20);
+  expect(width).toBeGreaterThan(800);
+  expect(height).toBeGreaterThan(200);
+  expect(png.length).toBeGreaterThan(10_000);
+
+  downloading = page.waitForEvent('download');
+  await t.exportMenu.click();
+  await page.getByTestId('export-menu-svg').click();
+  file = await downloading;
+  expect(file.suggestedFilename()).toBe('production.svg');
+  const svg = await readFile((await file.path())!, 'utf8');
+  expect(svg).toMatch(/^<svg[\s>]/);
+  for (const label of ['Users', 'Load balancer', 'Grafana', 'Prometheus']) expect(svg).toContain(label);
+  // The links are drawn too: edge paths with their stroke pinned (the SVG root's styles do not reach them).
+  expect(svg.match(/class="react-flow__edge-path" style="[^"]*stroke: rgb/g)?.length).toBeGreaterThan(5);
+  expect(cspErrors).toEqual([]);
+});

@@ -4,6 +4,7 @@ import type { ConnectionStatus } from '../api/index.js';
 import { createConnectionSlice, type ConnectionSlice } from './connection-slice.js';
 import { createContainersSlice, type ContainersSlice } from './containers-slice.js';
 import { inertPlatform, type DocumentPlatform } from './document-platform.js';
+import { createDiagramSlice, type DiagramSlice } from './diagram-slice.js';
 import { createDocumentSlice, type DocumentSlice } from './document-slice.js';
 import { createEditSlice, type EditSlice } from './edit-slice.js';
 import { createNavigationSlice, type NavigationSlice } from './navigation-slice.js';
@@ -12,7 +13,7 @@ import { createRecentSlice, type RecentSlice } from './recent-slice.js';
 import { createRunSlice, type RunSlice } from './run-slice.js';
 import { createSettingsSlice, type SettingsSlice } from './settings-slice.js';
 
-export type AppState = ConnectionSlice & SettingsSlice & RecentSlice & NavigationSlice & NoticeSlice & DocumentSlice & RunSlice & EditSlice & ContainersSlice;
+export type AppState = ConnectionSlice & SettingsSlice & RecentSlice & NavigationSlice & NoticeSlice & DocumentSlice & RunSlice & EditSlice & DiagramSlice & ContainersSlice;
 export type AppStore = StoreApi<AppState>;
 
 /** One store in slices; actions live beside their state and reach the host through `api`. */
@@ -26,6 +27,7 @@ export function createAppStore(api: DevsimApi, initial: ConnectionStatus, platfo
     ...createDocumentSlice(api, platform)(...a),
     ...createRunSlice(api)(...a),
     ...createEditSlice(...a),
+    ...createDiagramSlice(api, platform)(...a),
     ...createContainersSlice(api)(...a),
   }));
 }

@@ -89,6 +89,12 @@ const DOCUMENT_ARGS: Partial<Record<MethodName, fc.Arbitrary<unknown>>> = {
   pickSavePath: fc.record({ suggestedName: fileName }),
   exportDocument: fc.record({ document: documentArg, format: fc.constantFrom('compose', 'k8s', 'prometheus', 'helm') }),
   saveExport: fc.record({ document: documentArg, format: fc.constantFrom('compose', 'k8s', 'prometheus'), path: sandboxPath }),
+  // A real PNG start, an SVG, or random base64 (refused: no PNG signature).
+  saveImage: fc.oneof(
+    fc.record({ path: sandboxPath, format: fc.constant('png'), data: fc.uint8Array({ maxLength: 64 }).map((tail) => Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), tail]).toString('base64')) }),
+    fc.record({ path: sandboxPath, format: fc.constant('svg'), data: fc.constant('<svg xmlns="http://www.w3.org/2000/svg"/>') }),
+    fc.record({ path: sandboxPath, format: fc.constantFrom('png', 'svg'), data: fc.base64String({ minLength: 4 }) }),
+  ),
   importCompose: fc.record({
     name: fileName,
     text: fc.oneof(fc.constant('services:\n  web: { image: nginx, ports: ["8080:80"] }\n  db: { image: postgres:16 }\n'), docText),
@@ -106,6 +112,7 @@ export const DOMAIN_ERRORS: Partial<Record<MethodName, ErrorCode[]>> = {
   openDocument: ['NOT_FOUND', 'BAD_REQUEST'],
   saveDocument: ['NOT_FOUND', 'BAD_REQUEST'],
   saveExport: ['BAD_REQUEST'],
+  saveImage: ['BAD_REQUEST'],
   // The tests run browser mode, which has no native dialogs.
   pickOpenPath: ['UNAVAILABLE'],
   pickSavePath: ['UNAVAILABLE'],

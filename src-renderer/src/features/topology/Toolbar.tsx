@@ -1,8 +1,10 @@
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../../stores/context.js';
+import type { DiagramFormat } from '../../stores/diagram-slice.js';
 import { FORMAT_LABELS, type ExportFormat } from '../../stores/document-files.js';
 import { ExportIcon, FolderOpenIcon, ImportIcon, PlusIcon, SaveIcon } from '../../ui/icons.js';
 import { MenuButton } from '../../ui/MenuButton.js';
+import { openDiagram } from './canvas/diagram-registry.js';
 
 const EXPORT_DETAILS: Record<ExportFormat, string> = {
   compose: 'docker-compose.yml',
@@ -10,13 +12,24 @@ const EXPORT_DETAILS: Record<ExportFormat, string> = {
   prometheus: 'alert-rules.yml',
 };
 
+const DIAGRAM_FORMATS: readonly DiagramFormat[] = ['png', 'svg'];
+const DIAGRAM_DETAILS: Record<DiagramFormat, string> = { png: 'picture of the whole diagram', svg: 'scalable picture, text kept' };
+
 /** File actions for the open document (the same as the File menu of the desktop app). */
 export function Toolbar(): React.JSX.Element {
   const templates = useAppStore((s) => s.templates);
   const busy = useAppStore((s) => s.docBusy);
   const canSave = useAppStore((s) => s.doc?.document !== undefined);
   const a = useAppStore(
-    useShallow((s) => ({ newFromTemplate: s.newFromTemplate, open: s.open, save: s.save, saveAs: s.saveAs, importCompose: s.importCompose, exportAs: s.exportAs })),
+    useShallow((s) => ({
+      newFromTemplate: s.newFromTemplate,
+      open: s.open,
+      save: s.save,
+      saveAs: s.saveAs,
+      importCompose: s.importCompose,
+      exportAs: s.exportAs,
+      exportDiagram: s.exportDiagram,
+    })),
   );
   const off = busy !== null;
 
@@ -57,7 +70,10 @@ export function Toolbar(): React.JSX.Element {
             Export
           </>
         }
-        items={(Object.keys(FORMAT_LABELS) as ExportFormat[]).map((f) => ({ id: f, label: FORMAT_LABELS[f], detail: EXPORT_DETAILS[f], onSelect: () => void a.exportAs(f) }))}
+        items={[
+          ...(Object.keys(FORMAT_LABELS) as ExportFormat[]).map((f) => ({ id: f, label: FORMAT_LABELS[f], detail: EXPORT_DETAILS[f], onSelect: () => void a.exportAs(f) })),
+          ...DIAGRAM_FORMATS.map((f) => ({ id: f, label: `Diagram as ${f.toUpperCase()}`, detail: DIAGRAM_DETAILS[f], onSelect: () => void a.exportDiagram(f, openDiagram) })),
+        ]}
       />
       {busy ? (
         <span className="muted small" role="status">

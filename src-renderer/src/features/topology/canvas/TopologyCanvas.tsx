@@ -21,6 +21,8 @@ import { useAppStore } from '../../../stores/context.js';
 import type { Point } from '../../../stores/topology-edits.js';
 import { DeviceNode, FrameNode } from './CanvasNodes.js';
 import { CanvasToolbar } from './CanvasToolbar.js';
+import { renderDiagram } from './diagram-image.js';
+import { registerDiagram } from './diagram-registry.js';
 import { documentPosition, FIT_VIEW, linkIndexOf, NODE_HEIGHT, NODE_WIDTH, toFlow, type FlowNode } from './flow-model.js';
 import { dropMoves, frameMemberMoves } from './frame-drop.js';
 import { Palette, PALETTE_MIME } from './Palette.js';
@@ -97,6 +99,12 @@ export function TopologyCanvas({ document, findings, selected, onSelect, onInspe
     },
     [onSelect, onInspect],
   );
+
+  // The document toolbar's PNG/SVG export takes its picture from this canvas.
+  useEffect(() => {
+    const canvas = wrapper.current;
+    return flow && canvas ? registerDiagram((format) => renderDiagram(flow, canvas, format)) : undefined;
+  }, [flow]);
 
   const ops = useCanvasOps({ document, model, flow, selectNext, pointer, openHelp: () => setHelp(true) });
   useCanvasKeys(ops, !help);
