@@ -1,6 +1,7 @@
 import type { RunSeries } from '../../stores/run-series.js';
 import { downsampleIndices } from './downsample.js';
 import { formatValue, PANELS } from './panels.js';
+import { formatSeconds } from './RunControls.js';
 import type { ChartLine } from './series-select.js';
 
 export type DatasetSource = Record<string, (number | null)[]>;
@@ -57,7 +58,8 @@ export const seriesId = (run: 'a' | 'b', key: string): string => `${run}:${key}`
  */
 export function chartOption(runs: readonly ChartRun[], cursorS: number | null = null): Record<string, unknown> {
   const panelHeight = 100 / PANELS.length;
-  const top = (i: number): string => `${4 + i * panelHeight * 0.92}%`;
+  // The first grid starts below the legend and its axis name; the slider sits under the last.
+  const top = (i: number): string => `${6.5 + i * panelHeight * 0.9}%`;
   const xAxisIndex = PANELS.map((_, i) => i);
   const keys = [...new Set(runs.flatMap((r) => r.lines.map((l) => l.key)))];
   const series = runs.flatMap((run) =>
@@ -89,10 +91,11 @@ export function chartOption(runs: readonly ChartRun[], cursorS: number | null = 
   return {
     animation: false,
     dataset: [...PANELS.map((_, p) => empty('a', p)), ...PANELS.map((_, p) => empty('b', p))],
-    tooltip: { trigger: 'axis', axisPointer: { type: 'line' }, confine: true },
+    // Drawn on the canvas: the CSP (no inline styles) would strip the HTML tooltip's markers and layout.
+    tooltip: { trigger: 'axis', axisPointer: { type: 'line' }, confine: true, renderMode: 'richText' },
     axisPointer: { link: [{ xAxisIndex: 'all' }] },
     legend: { top: 0, type: 'scroll' },
-    grid: PANELS.map((_, i) => ({ left: 70, right: 24, top: top(i), height: `${panelHeight * 0.62}%` })),
+    grid: PANELS.map((_, i) => ({ left: 70, right: 24, top: top(i), height: `${panelHeight * 0.6}%` })),
     xAxis: PANELS.map((_, i) => ({
       type: 'value',
       gridIndex: i,
@@ -100,6 +103,8 @@ export function chartOption(runs: readonly ChartRun[], cursorS: number | null = 
       max: 'dataMax',
       // The unit goes on the labels: an axis name would shrink the last grid (echarts 6 keeps names inside the bounds).
       axisLabel: { show: i === PANELS.length - 1, formatter: (v: number) => `${v.toLocaleString('en')} s` },
+      // The tooltip's title: the moment as the timeline writes it ("1h 02m 15s").
+      axisPointer: { label: { formatter: (p: { value: unknown }) => (typeof p.value === 'number' ? formatSeconds(p.value * 1000) : String(p.value)) } },
     })),
     yAxis: PANELS.map((p, i) => ({ type: 'value', gridIndex: i, name: p.unit === '' ? p.title : `${p.title} (${p.unit})`, nameTextStyle: { align: 'left' }, scale: false, splitNumber: 2 })),
     dataZoom: [
