@@ -181,3 +181,16 @@ test('canvas ops: Export ▸ Diagram as PNG downloads a real PNG of the whole di
   expect(svg.match(/class="react-flow__edge-path" style="[^"]*stroke: rgb/g)?.length).toBeGreaterThan(5);
   expect(cspErrors).toEqual([]);
 });
+
+test('canvas ops: arrow keys nudge the selected node; the burst is one edit in the document and one undo', async ({ app, page }) => {
+  await production(app);
+  const c = app.topology.canvas;
+  await c.node('grafana').click();
+  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
+  await expect.poll(async () => (await saved(app, page)).nodes['grafana']!.position).toBeDefined();
+  const moved = (await saved(app, page)).nodes['grafana']!.position!;
+  await page.keyboard.press('Control+z');
+  await expect.poll(async () => (await saved(app, page)).nodes['grafana']!.position).toBeUndefined();
+  await page.keyboard.press('Control+Shift+z');
+  await expect.poll(async () => (await saved(app, page)).nodes['grafana']!.position).toEqual(moved);
+});

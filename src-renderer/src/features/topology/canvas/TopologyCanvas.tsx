@@ -10,6 +10,7 @@ import {
   type OnConnect,
   type OnDelete,
   type OnNodeDrag,
+  type OnNodesChange,
   type OnSelectionChangeFunc,
   type ReactFlowInstance,
 } from '@xyflow/react';
@@ -34,6 +35,8 @@ import './canvas.css';
 
 const NODE_TYPES = { device: DeviceNode, frame: FrameNode };
 const SNAP: [number, number] = [16, 16];
+/** How long the arrow keys rest before their moves become one command. */
+const NUDGE_REST_MS = 400;
 
 interface Props {
   document: Topology;
@@ -111,11 +114,37 @@ export function TopologyCanvas({ document, findings, selected, onSelect, onInspe
 
   // While a node is dragged the edges take no pointer events: hit-testing ~600 edge paths on
   // every mouse move cost more than drawing (test/bench/editor-drag.mjs). No re-render needed.
-  const onNodeDragStart = useCallback(() => wrapper.current?.classList.add('node-dragging'), []);
+  const dragging = useRef(false);
+  const onNodeDragStart = useCallback(() => {
+    dragging.current = true;
+    wrapper.current?.classList.add('node-dragging');
+  }, []);
+  // Arrow keys move the selected nodes inside React Flow (its keyboard a11y) with no drag events:
+  // a burst of presses becomes one move command once the keys rest.
+  const nudged = useRef(new Set<string>());
+  const nudgeTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(nudgeTimer.current), []);
+  const onChanges = useCallback<OnNodesChange<FlowNode>>(
+    (changes) => {
+      onNodesChange(changes);
+      if (dragging.current) return;
+      for (const c of changes) if (c.type === 'position' && c.dragging === false && c.position) nudged.current.add(c.id);
+      if (nudged.current.size === 0) return;
+      clearTimeout(nudgeTimer.current);
+      nudgeTimer.current = setTimeout(() => {
+        const ids = nudged.current;
+        nudged.current = new Set();
+        const moved = new Map((flow?.getNodes() ?? []).filter((n) => n.type === 'device' && ids.has(n.id)).map((n) => [n.id, documentPosition(n, model.origins)] as const));
+        if (moved.size > 0) moveNodes(moved, moved.size === 1 ? `Move ${[...moved.keys()][0]}` : `Move ${moved.size} nodes`);
+      }, NUDGE_REST_MS);
+    },
+    [onNodesChange, flow, model, moveNodes],
+  );
   /** One command per finished drag: the moved selection, with the group each node was dropped in; a frame takes its members along. */
   const onNodeDragStop = useCallback<OnNodeDrag<FlowNode>>(
     (_event, node, dragged) => {
       wrapper.current?.classList.remove('node-dragging');
+      dragging.current = false;
       if (node.type === 'frame') {
         const from = model.nodes.find((n) => n.id === node.id)?.position ?? node.position;
         const moves = frameMemberMoves(document, node.data.group, from, node.position);
@@ -182,7 +211,7 @@ export function TopologyCanvas({ document, findings, selected, onSelect, onInspe
         edges={edges}
         nodeTypes={NODE_TYPES}
         onInit={setFlow}
-        onNodesChange={onNodesChange}
+        onNodesChange={onChanges}
         onEdgesChange={onEdgesChange}
         onNodeDragStart={onNodeDragStart}
         onNodeDragStop={onNodeDragStop}

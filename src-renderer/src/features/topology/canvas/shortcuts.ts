@@ -59,6 +59,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { kind: 'gesture', what: 'Select the nodes inside a box', shown: `${SELECT_KEY}+drag on empty canvas` },
   { kind: 'gesture', what: 'Move the selection (as one edit); drop a node in a frame to put it in that group', shown: 'Drag' },
   { kind: 'gesture', what: 'Move a cloud, region or zone with its members', shown: 'Drag the frame title' },
+  { kind: 'gesture', what: 'Nudge the selected nodes (a burst of presses is one edit)', shown: 'Arrow keys on a selected node' },
   { kind: 'key', action: 'auto-layout', what: 'Auto-layout (layered, following the calls)', keys: [ctrl('l', { shift: true })] },
   { kind: 'key', action: 'align-left', what: 'Align left edges', keys: [altShift('KeyL')] },
   { kind: 'key', action: 'align-center', what: 'Align centres (vertical line)', keys: [altShift('KeyC')] },
