@@ -54,6 +54,8 @@ describe('inspector: the generated form renders', () => {
     const at = render(bad, { type: 'node', id: 'api' });
     const field = at.slice(at.indexOf('data-field-path="nodes.api.scaling.minReplicas"'));
     expect(field.slice(0, field.indexOf('data-field-path=', 20))).toContain('minReplicas (5) is above maxReplicas (2)');
+    // The closed Scaling section counts it on its summary.
+    expect(at).toMatch(/data-field-path="nodes\.api\.scaling"[^]*?<summary[^]*?aria-label="1 finding"/);
     expect(formatPath(['nodes', 'api', 'scaling', 'minReplicas'])).toBe('nodes.api.scaling.minReplicas');
   });
 });

@@ -53,15 +53,15 @@ export function FieldList({ spec, value, skip = [] }: { spec: ObjectSpec | Varia
 /** A nested object as a collapsible section; its findings are counted on the summary. */
 function Section({ spec, value }: { spec: ObjectSpec | VariantsSpec; value: unknown }): React.JSX.Element {
   const path = formatPath(spec.path);
-  const { unset, findingsAt } = useInspector();
-  const nested = findingsAt(path).length;
+  const { unset, countWithin } = useInspector();
+  const nested = countWithin(path);
   const summary = spec.kind === 'variants' ? String(childOf(value, spec.tag) ?? '') : '';
   return (
     <details className="inspector-section" data-field-path={path} data-testid="inspector-section">
       <summary title={spec.help}>
         <span className="section-label">{spec.label}</span>
         {summary !== '' ? <span className="muted small"> {summary}</span> : null}
-        {nested > 0 ? <span className="section-findings" aria-label={`${nested} findings`}>{nested}</span> : null}
+        {nested > 0 ? <span className="section-findings" aria-label={`${nested} finding${nested === 1 ? '' : 's'}`}>{nested}</span> : null}
         <ResetButton spec={spec} value={value} onReset={() => void unset(spec.path)} />
       </summary>
       {spec.help !== undefined ? <p className="muted small section-help">{spec.help}</p> : null}

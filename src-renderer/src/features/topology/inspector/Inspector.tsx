@@ -82,7 +82,13 @@ export function Inspector({ document, target, findings, focus, selected, onSelec
       const field = fieldForPath(paths, f.path);
       if (field !== null) at.set(field, [...(at.get(field) ?? []), f]);
     }
-    return { set: setField, unset: unsetField, findingsAt: (path) => at.get(path) ?? [], choicesFor: (path) => referenceChoices(document, path) };
+    return {
+      set: setField,
+      unset: unsetField,
+      findingsAt: (path) => at.get(path) ?? [],
+      countWithin: (path) => findings.filter((f) => fieldForPath([path], f.path) !== null).length,
+      choicesFor: (path) => referenceChoices(document, path),
+    };
   }, [document, findings, paths, setField, unsetField]);
 
   useEffect(() => {

@@ -8,10 +8,12 @@ export interface InspectorContextValue {
   unset(path: FieldPath): FieldIssue[];
   /** The validator's findings shown at the field with this formatted path. */
   findingsAt(path: string): readonly Finding[];
+  /** How many findings are at or inside a section, so a closed one still shows them. */
+  countWithin(path: string): number;
   /** The ids a reference field may name (a choice), or null for free text. */
   choicesFor(path: FieldPath): string[] | null;
 }
 
-export const InspectorContext = createContext<InspectorContextValue>({ set: () => [], unset: () => [], findingsAt: () => [], choicesFor: () => null });
+export const InspectorContext = createContext<InspectorContextValue>({ set: () => [], unset: () => [], findingsAt: () => [], countWithin: () => 0, choicesFor: () => null });
 
 export const useInspector = (): InspectorContextValue => useContext(InspectorContext);
