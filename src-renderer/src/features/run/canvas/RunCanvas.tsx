@@ -13,7 +13,7 @@ const REFRESH_MS = 250;
 const NODE_TYPES: NodeTypes = { 'run-device': RunDeviceNode as NodeTypes[string], frame: RunFrameNode as NodeTypes[string] };
 
 /** The document as the run sees it: read-only; clicking a node puts it on the charts (Shift adds it). */
-export function RunCanvas(): React.JSX.Element | null {
+export function RunCanvas(): React.JSX.Element {
   const doc = useAppStore((s) => s.doc?.document ?? null);
   const run = useAppStore((s) => s.run)!;
   const pickedState = useAppStore((s) => s.runPicked);
@@ -36,7 +36,12 @@ export function RunCanvas(): React.JSX.Element | null {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- `shown` stands for the series and log growing in place
     [doc, run.id, shown, picked],
   );
-  if (!flow) return null;
+  if (!flow)
+    return (
+      <p className="muted small" data-testid="run-canvas-none">
+        Open the run&apos;s document to follow it on the canvas.
+      </p>
+    );
   return (
     <section className="run-canvas" aria-label="Topology during the run" data-testid="run-canvas" data-version={shown}>
       <ReactFlow<RunFlowNode>
