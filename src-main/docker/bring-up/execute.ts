@@ -3,7 +3,7 @@ import { ContractError } from '../../../src-preload/contract/index.js';
 import type { BringUpProgress } from '../../../src-preload/contract/bring-up.js';
 import { toContractError } from '../docker-errors.js';
 import { createOptions } from './container-options.js';
-import { LABELS, type BringUpPlan, type PlannedContainer } from './plan.js';
+import { LABELS, type BringUpPlan, type PlannedContainer, type PlannedNode } from './plan.js';
 import { rollBack } from './roll-back.js';
 import { cancelled, waitReady } from './wait-ready.js';
 
@@ -21,8 +21,9 @@ export interface BringUpResult {
 }
 
 /**
- * Creates what the plan says, in its order: the network, then each node's containers,
- * started and waited on until ready before the next node. Any failure or a cancel removes
+ * Creates what the plan says, in its order: the network, then the containers level by level
+ * (a node with all its dependencies ready starts beside the others of its level), each level
+ * waited on until ready before the next. Any failure or a cancel removes
  * everything this bring-up created (and nothing else) before the error is thrown.
  */
 export async function executeBringUp(docker: Dockerode, plan: BringUpPlan, options: ExecuteOptions): Promise<BringUpResult> {
@@ -53,25 +54,44 @@ export async function executeBringUp(docker: Dockerode, plan: BringUpPlan, optio
     const network = await docker.createNetwork({ Name: plan.network.name, Driver: 'bridge', CheckDuplicate: true, Labels: plan.network.labels });
     created.network = network.id;
 
-    for (const node of plan.nodes) {
-      for (const container of node.containers) {
-        check();
-        report('creating', `Creating ${container.name} from ${container.image}`, container);
-        const made = await docker.createContainer(createOptions(container, plan.network.name)).catch((err: unknown) => {
-          throw described(err, container);
-        });
-        created.containers.push(made.id);
-        report('starting', `Starting ${container.name}`, container);
-        await made.start().catch((err: unknown) => {
-          throw described(err, container);
-        });
-      }
-      for (const container of node.containers) {
-        check();
-        report('waiting', `Waiting for ${container.name} to be ready`, container);
-        const how = await waitReady(docker, container, { signal: options.signal, timeoutMs: options.timeoutMs, probeHost: options.probeHost ?? '127.0.0.1' });
-        current++;
-        report('ready', `${container.name} is ${how === 'healthy' ? 'healthy' : how === 'port' ? 'answering on its port' : 'running'}`, container);
+    // Nodes whose dependencies are all ready start together; the next level waits for them.
+    for (const level of startLevels(plan.nodes)) {
+      check();
+      const containers = level.flatMap((n) => n.containers);
+      await settleAll(
+        containers.map(async (container) => {
+          report('creating', `Creating ${container.name} from ${container.image}`, container);
+          const made = await docker.createContainer(createOptions(container, plan.network.name)).catch((err: unknown) => {
+            throw described(err, container);
+          });
+          created.containers.push(made.id);
+          report('starting', `Starting ${container.name}`, container);
+          await made.start().catch((err: unknown) => {
+            throw described(err, container);
+          });
+        }),
+      );
+      check();
+      // The first container that fails stops the others' waiting: no point in running out their timeouts.
+      const levelWait = new AbortController();
+      const stop = (): void => levelWait.abort();
+      options.signal.addEventListener('abort', stop, { once: true });
+      try {
+        await settleAll(
+          containers.map(async (container) => {
+            report('waiting', `Waiting for ${container.name} to be ready`, container);
+            try {
+              const how = await waitReady(docker, container, { signal: levelWait.signal, timeoutMs: options.timeoutMs, probeHost: options.probeHost ?? '127.0.0.1' });
+              current++;
+              report('ready', `${container.name} is ${how === 'healthy' ? 'healthy' : how === 'port' ? 'answering on its port' : 'running'}`, container);
+            } catch (err) {
+              stop();
+              throw err;
+            }
+          }),
+        );
+      } finally {
+        options.signal.removeEventListener('abort', stop);
       }
     }
     report('done', `"${plan.topology}" is up: ${total} container(s) on ${plan.network.name}`);
@@ -85,6 +105,28 @@ export async function executeBringUp(docker: Dockerode, plan: BringUpPlan, optio
     report(error.code === 'CANCELLED' ? 'cancelled' : 'failed', error.message);
     throw error;
   }
+}
+
+/** The plan's nodes (already in dependency order) grouped so each group depends only on earlier ones. */
+export function startLevels(nodes: readonly PlannedNode[]): PlannedNode[][] {
+  const depth = new Map<string, number>();
+  const levels: PlannedNode[][] = [];
+  for (const node of nodes) {
+    const d = Math.max(-1, ...node.after.map((a) => depth.get(a) ?? -1)) + 1;
+    depth.set(node.node, d);
+    (levels[d] ??= []).push(node);
+  }
+  return levels;
+}
+
+/**
+ * Waits for every operation (so none is still creating a container when rollback starts),
+ * then throws the failure that caused it: a real one before the cancels it set off.
+ */
+async function settleAll(operations: Promise<void>[]): Promise<void> {
+  const failed = (await Promise.allSettled(operations)).filter((r): r is PromiseRejectedResult => r.status === 'rejected').map((r) => r.reason as unknown);
+  if (failed.length === 0) return;
+  throw failed.find((e) => (e as { code?: string }).code !== 'CANCELLED') ?? failed[0];
 }
 
 /** A missing image is named with how to get it, before anything is created. */

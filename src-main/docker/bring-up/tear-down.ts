@@ -16,18 +16,22 @@ export async function tearDown(docker: Dockerode, topologyId: string): Promise<T
   const filters = JSON.stringify({ label: [`${LABELS.topology}=${topologyId}`] });
   const removed: TornDown = { containers: [], networks: [] };
   try {
-    const containers = await docker.listContainers({ all: true, filters });
-    for (const info of containers) {
-      // The filter is the engine's; check the label again so a lax engine cannot widen it.
-      if (info.Labels?.[LABELS.topology] !== topologyId) continue;
-      await docker
-        .getContainer(info.Id)
-        .remove({ force: true, v: true })
-        .catch((err: unknown) => {
-          if ((err as { statusCode?: number }).statusCode !== 404) throw err;
-        });
-      removed.containers.push(info.Names[0]?.replace(/^\//, '') ?? info.Id);
-    }
+    // The filter is the engine's; check the label again so a lax engine cannot widen it.
+    const containers = (await docker.listContainers({ all: true, filters })).filter((info) => info.Labels?.[LABELS.topology] === topologyId);
+    // All at once (the engine stops each in parallel); every removal finishes before a failure is told.
+    const results = await Promise.allSettled(
+      containers.map(async (info) => {
+        await docker
+          .getContainer(info.Id)
+          .remove({ force: true, v: true })
+          .catch((err: unknown) => {
+            if ((err as { statusCode?: number }).statusCode !== 404) throw err;
+          });
+        removed.containers.push(info.Names[0]?.replace(/^\//, '') ?? info.Id);
+      }),
+    );
+    const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) throw failed.reason;
     const networks = await docker.listNetworks({ filters });
     for (const info of networks) {
       if (info.Labels?.[LABELS.topology] !== topologyId) continue;

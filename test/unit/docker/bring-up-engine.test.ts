@@ -51,7 +51,7 @@ async function caught(promise: Promise<unknown>): Promise<ContractError> {
 
 describe('bring-up on a real engine', () => {
   let docker: Dockerode;
-  const topologies = ['it-two-node', 'it-missing', 'it-port', 'it-cancel', 'it-chaos', 'it-scenario'];
+  const topologies = ['it-two-node', 'it-missing', 'it-port', 'it-cancel', 'it-chaos', 'it-scenario', 'it-exit'];
   beforeAll(async () => {
     if (!engine.ok) return;
     docker = rawClient();
@@ -220,5 +220,22 @@ describe('bring-up on a real engine', () => {
     expect(result.skipped.map((s) => s.fault)).toEqual(['scenario.faults[2] cpu-stress']);
     expect(service.chaosEvents('it-scenario')).toHaveLength(3);
     service.close();
+  }, 60_000);
+
+  engineIt('a container that exits stops its level at once (its sibling does not run out its wait), names the node, and rolls back', async () => {
+    const doc = documentOf({
+      metadata: { name: 'it exit' },
+      nodes: {
+        broken: httpdNode({ command: ['sh', '-c', 'echo starting; exit 3'] }),
+        slow: httpdNode({ healthCheck: { command: ['false'], intervalS: 30, retries: 3 } }),
+      },
+    } as never);
+    const started = Date.now();
+    const error = await caught(run(docker, doc, 'up-exit', 30_000));
+    expect(Date.now() - started).toBeLessThan(15_000);
+    expect(error.code).toBe('CONFLICT');
+    expect(error.message).toContain('node "broken"');
+    expect(error.message).toContain('exit code 3');
+    expect((await findBringUps(docker)).find((s) => s.topologyId === 'it-exit')).toBeUndefined();
   }, 60_000);
 });

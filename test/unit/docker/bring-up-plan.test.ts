@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ContractError } from '../../../src-preload/contract/index.js';
+import { startLevels } from '../../../src-main/docker/bring-up/execute.js';
 import { LABELS, planBringUp } from '../../../src-main/docker/bring-up/plan.js';
 import { documentOf, everyKind } from '../files/export-fixtures.js';
 
@@ -121,5 +122,20 @@ describe('planBringUp', () => {
       ],
     } as never);
     expect(planBringUp(doc, 'up-1').nodes.map((n) => n.node)).toEqual(['a', 'b']);
+  });
+
+  it('groups the start order into levels that start together: each depends only on earlier levels', () => {
+    const doc = documentOf({
+      metadata: { name: 'levels' },
+      nodes: { lb: httpd(), a: httpd(), b: httpd(), db: httpd(), cache: httpd() },
+      links: [
+        { type: 'call', from: 'lb', to: 'a' },
+        { type: 'call', from: 'lb', to: 'b' },
+        { type: 'call', from: 'a', to: 'db' },
+        { type: 'call', from: 'b', to: 'db' },
+        { type: 'call', from: 'b', to: 'cache' },
+      ],
+    } as never);
+    expect(startLevels(planBringUp(doc, 'up-1').nodes).map((level) => level.map((n) => n.node))).toEqual([['cache', 'db'], ['a', 'b'], ['lb']]);
   });
 });
