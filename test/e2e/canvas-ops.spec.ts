@@ -194,3 +194,31 @@ test('canvas ops: arrow keys nudge the selected node; the burst is one edit in t
   await page.keyboard.press('Control+Shift+z');
   await expect.poll(async () => (await saved(app, page)).nodes['grafana']!.position).toEqual(moved);
 });
+
+test('canvas ops: Ctrl+C puts the selection on the clipboard as YAML; Ctrl+V pastes it at the pointer under fresh ids', async ({ app, page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await production(app);
+  const c = app.topology.canvas;
+  const nodes = await c.nodes.count();
+  await c.boxSelect(['lb', 'api']);
+  await page.keyboard.press('Control+c');
+  const text = await page.evaluate(() => navigator.clipboard.readText());
+  const copied = parse(text) as { nodes: Record<string, { kind: string }>; links: { from: string; to: string }[] };
+  expect(Object.keys(copied.nodes).sort()).toEqual(['api', 'lb']);
+  expect(copied.links).toMatchObject([{ from: 'lb', to: 'api' }]);
+
+  // Paste over an empty spot: below the GCP frame.
+  const frame = (await c.frame('us-east1').boundingBox())!;
+  const at = { x: frame.x + 10, y: frame.y + frame.height + 40 };
+  await page.mouse.move(at.x, at.y);
+  await page.keyboard.press('Control+v');
+  await expect(c.nodes).toHaveCount(nodes + 2);
+  const pasted = (await c.node('lb-2').boundingBox())!;
+  expect(Math.abs(pasted.x - at.x)).toBeLessThan(20);
+  expect(Math.abs(pasted.y - at.y)).toBeLessThan(20);
+  const doc = await saved(app, page);
+  expect(doc.links.filter((l) => l.from === 'lb-2')).toMatchObject([{ to: 'api-2' }]);
+  // Pasted outside every frame, the copies are in no group (as a drop there would be).
+  expect(doc.nodes['lb-2']!.group).toBeUndefined();
+  expect(doc.nodes['api-2']!.group).toBeUndefined();
+});

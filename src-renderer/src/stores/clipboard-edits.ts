@@ -39,9 +39,10 @@ export type PastePlace = { offset: Point } | { at: Point };
 
 /**
  * The document with copies of the clipboard's nodes under fresh ids and its links remapped to
- * them; a copy keeps its group only while that group exists. Returns the new ids in clipboard order.
+ * them. A copy goes in the group `groupAt` finds where it lands (pasted at the pointer, as a drop
+ * would); without it, it keeps its group while that group exists. Returns the new ids in clipboard order.
  */
-export function pasteNodes(doc: Topology, clip: Clipboard, place: PastePlace): { doc: Topology; ids: string[] } {
+export function pasteNodes(doc: Topology, clip: Clipboard, place: PastePlace, groupAt?: (topLeft: Point) => string | null): { doc: Topology; ids: string[] } {
   const entries = Object.entries(clip.nodes);
   if (entries.length === 0) return { doc, ids: [] };
   const positions = entries.map(([, n]) => n.position ?? { x: 0, y: 0 });
@@ -56,12 +57,10 @@ export function pasteNodes(doc: Topology, clip: Clipboard, place: PastePlace): {
     const fresh = freshCopyId(id, taken);
     rename.set(id, fresh);
     const p = positions[i]!;
-    const { group, ...rest } = node;
-    nodes[fresh] = {
-      ...rest,
-      ...(group !== undefined && group in doc.groups ? { group } : {}),
-      position: { x: Math.round(p.x + shift.x), y: Math.round(p.y + shift.y) },
-    } as TopologyNode;
+    const at = { x: Math.round(p.x + shift.x), y: Math.round(p.y + shift.y) };
+    const { group: old, ...rest } = node;
+    const group = groupAt ? groupAt(at) : old !== undefined && old in doc.groups ? old : null;
+    nodes[fresh] = { ...rest, ...(group !== null && group in doc.groups ? { group } : {}), position: at } as TopologyNode;
   });
   const links = clip.links.flatMap((l) => {
     const from = rename.get(l.from);

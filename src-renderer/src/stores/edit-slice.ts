@@ -41,8 +41,8 @@ export interface EditSlice {
   clipboard: Clipboard | null;
   /** Copies nodes (at their drawn positions) and the links among them; returns the copy (null: no node). */
   copyNodes(ids: Iterable<string>, drawnAt: ReadonlyMap<string, Point>): Clipboard | null;
-  /** Pastes `clip` (default: the in-app clipboard) as one command; returns the new ids. */
-  paste(place: PastePlace, clip?: Clipboard): string[];
+  /** Pastes `clip` (default: the in-app clipboard) as one command, in the groups `groupAt` finds (see pasteNodes); returns the new ids. */
+  paste(place: PastePlace, clip?: Clipboard, groupAt?: (topLeft: Point) => string | null): string[];
   /** Copies and pastes at an offset in one command, leaving the clipboard alone; returns the new ids. */
   duplicate(ids: Iterable<string>, drawnAt: ReadonlyMap<string, Point>): string[];
   /** Sets one field (a command); the issues, at their fields, when the value does not fit (the document is then unchanged). */
@@ -118,10 +118,10 @@ export const createEditSlice: StateCreator<AppState, [], [], EditSlice> = (set, 
       if (clip) set({ clipboard: clip });
       return clip;
     },
-    paste: (place, clip = get().clipboard ?? undefined) => {
+    paste: (place, clip = get().clipboard ?? undefined, groupAt) => {
       const doc = get().doc?.document;
       if (!doc || !clip) return [];
-      const pasted = pasteNodes(doc, clip, place);
+      const pasted = pasteNodes(doc, clip, place, groupAt);
       if (pasted.ids.length === 0) return [];
       get().applyEdit(pasted.ids.length === 1 ? `Paste ${pasted.ids[0]}` : `Paste ${pasted.ids.length} nodes`, () => pasted.doc);
       return pasted.ids;

@@ -80,6 +80,13 @@ describe('copy and paste', () => {
     expect(after.nodes[ids[0]!]!.group).toBeUndefined();
   });
 
+  it('pasted at the pointer, each copy goes in the group found where it lands', () => {
+    const doc = shop();
+    const clip = copyNodes(doc, ['api', 'db'], layoutPositions(doc))!;
+    const { doc: after, ids } = pasteNodes(doc, clip, { at: { x: 0, y: 0 } }, (p) => (p.x < 100 ? 'west' : null));
+    expect(ids.map((id) => after.nodes[id]!.group)).toEqual(['west', undefined]);
+  });
+
   it('keeps fresh ids within the 63 characters an id may have', () => {
     const long = `a${'b'.repeat(62)}`;
     const id = freshCopyId(long, () => false);

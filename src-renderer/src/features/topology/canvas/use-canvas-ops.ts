@@ -9,6 +9,7 @@ import type { Point } from '../../../stores/topology-edits.js';
 import { alignBoxes, distributeBoxes, type Box } from './arrange.js';
 import { elkGraph, positionsOf } from './auto-layout.js';
 import { layoutGraph } from './elk-runner.js';
+import { groupAt } from './frame-drop.js';
 import { documentPosition, FIT_VIEW, NODE_HEIGHT, NODE_WIDTH, type FlowModel, type FlowNode } from './flow-model.js';
 import type { CanvasAction } from './shortcuts.js';
 
@@ -104,10 +105,15 @@ export function useCanvasOps({ document, model, flow, selectNext, pointer, openH
   const pasteHere = useCallback(
     (clip: Clipboard | null) => {
       const p = pointer.current;
-      const place = p && flow ? { at: flow.screenToFlowPosition(p) } : { offset: { x: PASTE_OFFSET * ++pastes.current, y: PASTE_OFFSET * pastes.current } };
-      selectNext(paste(place, clip ?? undefined));
+      if (p && flow) {
+        // At the pointer the copies land like a drop: in the frame under each one's middle.
+        const inFrame = (at: Point): string | null => groupAt(model, { x: at.x + NODE_WIDTH / 2, y: at.y + NODE_HEIGHT / 2 });
+        selectNext(paste({ at: flow.screenToFlowPosition(p) }, clip ?? undefined, inFrame));
+        return;
+      }
+      selectNext(paste({ offset: { x: PASTE_OFFSET * ++pastes.current, y: PASTE_OFFSET * pastes.current } }, clip ?? undefined));
     },
-    [pointer, flow, paste, selectNext],
+    [pointer, flow, paste, selectNext, model],
   );
 
   return { run, copy, paste: pasteHere, layingOut };
