@@ -187,3 +187,32 @@ test('findings: one that names no node, link or group selects the document panel
   await expect(t.inspector.root).toHaveCount(0);
   await expect(app.page.getByTestId('metadata')).toBeFocused();
 });
+
+test('inspector: renaming a node is one command; its links follow and Ctrl+Z brings the old id back', async ({ app, page }) => {
+  await app.open(host.current.url);
+  await app.welcome.template('production').click();
+  const t = app.topology;
+  const i = t.inspector;
+  await expect(t.canvas.root).toBeVisible();
+  await t.canvas.node('api').click();
+  const rename = page.getByTestId('inspector-rename');
+  await expect(rename).toHaveValue('api');
+
+  await rename.fill('db');
+  await rename.press('Enter');
+  await expect(i.root.getByTestId('field-error')).toHaveText('"db" is already the id of a node.');
+  await rename.fill('web');
+  await rename.press('Enter');
+  await expect(i.id).toHaveText('web');
+  await expect(t.canvas.node('web')).toBeVisible();
+  await expect(t.canvas.node('api')).toHaveCount(0);
+  const doc = await saved(app, page);
+  expect(doc.nodes['api']).toBeUndefined();
+  expect(doc.links.filter((l) => l.from === 'web' || l.to === 'web').length).toBeGreaterThan(0);
+  expect(doc.links.some((l) => l.from === 'api' || l.to === 'api')).toBe(false);
+
+  await t.canvas.node('web').click();
+  await page.keyboard.press('Control+z');
+  await expect(t.canvas.node('api')).toBeVisible();
+  await expect(t.canvas.node('web')).toHaveCount(0);
+});

@@ -105,6 +105,7 @@ export function TopologyScreen(): React.JSX.Element {
                 focus={focus}
                 selected={current}
                 onSelectFinding={selectFinding}
+                onRenamed={(t) => (t.type === 'node' ? selectNode(t.id) : setOther(t))}
               />
             ) : null}
             <FindingsPanel findings={doc.findings} selected={current} onSelect={selectFinding} />

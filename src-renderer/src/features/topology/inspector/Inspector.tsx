@@ -9,6 +9,7 @@ import { FieldList } from './FieldView.js';
 import { focusFieldElement } from './focus-field.js';
 import { InspectorContext, type InspectorContextValue } from './inspector-context.js';
 import { referenceChoices } from './references.js';
+import { RenameField } from './RenameField.js';
 import { formOf, type FieldSpec, type ObjectSpec, type VariantsSpec } from './schema-walk.js';
 import './inspector.css';
 
@@ -26,6 +27,8 @@ interface Props {
   /** The finding selected in a findings list, and how to select one (this entity's list below the form). */
   selected: Finding | null;
   onSelectFinding(finding: Finding): void;
+  /** A node or group was renamed here: the selection follows it. */
+  onRenamed?(target: InspectorTarget): void;
 }
 
 /** The last focus request acted on: a form mounted later (another selection) must not replay an old one. */
@@ -68,9 +71,9 @@ function entityOf(doc: Topology, t: InspectorTarget): Entity | null {
 /**
  * The selected node, link or group as a form generated from the contract's schema: units,
  * bounds, defaults and help from the schema, the validator's findings at the fields they name.
- * Ids are shown, not edited: links, groups, faults and replicas refer to them.
+ * A node's or group's id is renamed as one command that everything naming it follows.
  */
-export function Inspector({ document, target, findings, focus, selected, onSelectFinding }: Props): React.JSX.Element | null {
+export function Inspector({ document, target, findings, focus, selected, onSelectFinding, onRenamed }: Props): React.JSX.Element | null {
   const setField = useAppStore((s) => s.setField);
   const unsetField = useAppStore((s) => s.unsetField);
   const root = useRef<HTMLElement>(null);
@@ -115,7 +118,7 @@ export function Inspector({ document, target, findings, focus, selected, onSelec
           {entity.facts.map(([k, v, testId]) => (
             <div key={k}>
               <dt>{k}</dt>
-              <dd className={k === 'Id' ? 'mono' : undefined} data-testid={testId} title={k === 'Id' ? 'Ids are read-only: links, groups and faults refer to them' : undefined}>
+              <dd className={k === 'Id' ? 'mono' : undefined} data-testid={testId}>
                 {v}
               </dd>
             </div>
@@ -125,6 +128,7 @@ export function Inspector({ document, target, findings, focus, selected, onSelec
           <FieldFindings path={own} />
         </div>
         <form className="inspector-form" onSubmit={(e) => e.preventDefault()} noValidate>
+          {target.type !== 'link' && onRenamed ? <RenameField target={target} onRenamed={onRenamed} /> : null}
           <FieldList spec={entity.spec} value={entity.value} skip={entity.skip} />
         </form>
       </section>
