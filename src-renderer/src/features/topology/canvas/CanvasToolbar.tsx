@@ -1,4 +1,5 @@
 import { Panel } from '@xyflow/react';
+import { memo } from 'react';
 import { MenuButton } from '../../../ui/MenuButton.js';
 import { ALIGNMENTS, MIN_ALIGN, MIN_DISTRIBUTE } from './arrange.js';
 import { shortcutOf, type CanvasAction } from './shortcuts.js';
@@ -13,8 +14,8 @@ interface Props {
   onAction(action: CanvasAction): void;
 }
 
-/** Arrange the selection, lay out the whole diagram, list the shortcuts: the canvas's own tools. */
-export function CanvasToolbar({ selected, layingOut, onAction }: Props): React.JSX.Element {
+/** Arrange the selection, lay out the whole diagram, list the shortcuts: the canvas's own tools (memoised: the canvas re-renders on every drag tick). */
+export const CanvasToolbar = memo(function CanvasToolbar({ selected, layingOut, onAction }: Props): React.JSX.Element {
   const tip = (what: string, action: CanvasAction): string => `${what} (${shortcutOf(action)})`;
   return (
     <Panel position="top-right" className="canvas-toolbar" data-testid="canvas-toolbar">
@@ -52,4 +53,4 @@ export function CanvasToolbar({ selected, layingOut, onAction }: Props): React.J
       </button>
     </Panel>
   );
-}
+});

@@ -109,7 +109,8 @@ export function TopologyCanvas({ document, findings, selected, onSelect, onInspe
     return flow && canvas ? registerDiagram((format) => renderDiagram(flow, canvas, format)) : undefined;
   }, [flow]);
 
-  const ops = useCanvasOps({ document, model, flow, selectNext, pointer, openHelp: () => setHelp(true) });
+  const openHelp = useCallback(() => setHelp(true), []);
+  const ops = useCanvasOps({ document, model, flow, selectNext, pointer, openHelp });
   useCanvasKeys(ops, !help);
 
   // While a node is dragged the edges take no pointer events: hit-testing ~600 edge paths on
