@@ -222,3 +222,29 @@ test('canvas ops: Ctrl+C puts the selection on the clipboard as YAML; Ctrl+V pas
   expect(doc.nodes['lb-2']!.group).toBeUndefined();
   expect(doc.nodes['api-2']!.group).toBeUndefined();
 });
+
+test('canvas ops: dragging a region frame by its title moves its members with it, as one undoable edit', async ({ app, page }) => {
+  await production(app);
+  const c = app.topology.canvas;
+  const before = { lb: (await c.node('lb-failover').boundingBox())!, api: (await c.node('api-failover').boundingBox())! };
+  const title = (await c.frame('us-east1').locator('.canvas-frame-title').boundingBox())!;
+  const x = title.x + 20;
+  const y = title.y + title.height / 2;
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  await page.mouse.move(x + 20, y + 30, { steps: 5 });
+  await page.mouse.move(x + 40, y + 60, { steps: 5 });
+  await page.mouse.up();
+  await expect.poll(async () => (await c.node('lb-failover').boundingBox())!.y).toBeGreaterThan(before.lb.y + 20);
+  const after = { lb: (await c.node('lb-failover').boundingBox())!, api: (await c.node('api-failover').boundingBox())! };
+  // Both members moved by the same amount, and the document says so.
+  expect(after.lb.x - before.lb.x).toBeCloseTo(after.api.x - before.api.x, 0);
+  expect(after.lb.y - before.lb.y).toBeCloseTo(after.api.y - before.api.y, 0);
+  const doc = await saved(app, page);
+  expect(doc.nodes['lb-failover']!.position!.y).toBe(doc.nodes['api-failover']!.position!.y);
+  expect(doc.nodes['lb-failover']!.group).toBe('us-east1');
+  await page.keyboard.press('Control+z');
+  const undone = await saved(app, page);
+  expect(undone.nodes['lb-failover']!.position).toBeUndefined();
+  expect(undone.nodes['api-failover']!.position).toBeUndefined();
+});
