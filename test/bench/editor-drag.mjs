@@ -13,8 +13,8 @@
 // Both with all nodes on screen (fit view) and zoomed in around the dragged node.
 //
 //   npm run build && npm run bench:editor [-- --nodes 500 --drags 3 --moves 250 --profile drag.cpuprofile]
-//   (--profile: a CPU profile of the first fit-view drag; --trace: a Chromium trace of it, with
-//   style, layout and paint; both open in Chromium DevTools' Performance panel)
+//   (--profile: a CPU profile of the first drag; --trace: a Chromium trace of it, with style,
+//   layout and paint; --watch fitView|zoomedIn picks the scenario; all open in Chromium DevTools)
 //   env: DEVSIM_CHROMIUM (as playwright.config.ts; default /usr/bin/chromium)
 // The functions handed to page.evaluate run in the page, where these exist.
 /* global window, document, requestAnimationFrame, getComputedStyle */
@@ -35,6 +35,7 @@ const { values } = parseArgs({
     moves: { type: 'string', default: '250' },
     profile: { type: 'string' },
     trace: { type: 'string' },
+    watch: { type: 'string', default: 'fitView' },
     css: { type: 'string' },
   },
 });
@@ -76,7 +77,8 @@ export function benchDocument(n) {
       kind: 'app-service',
       group: zones[z],
       serviceTime: { default: { type: 'exponential', meanMs: 5 } },
-      position: { x: (z % 3) * 2700 + (k % 10) * 240, y: Math.floor(z / 3) * 1400 + Math.floor(k / 10) * 96 },
+      // Zones two across and three down, seven nodes a row in each: it all fits a laptop's canvas at the least zoom.
+      position: { x: (z % 2) * 1900 + (k % 7) * 240, y: Math.floor(z / 2) * 1400 + Math.floor(k / 7) * 96 },
     };
   }
   const links = [{ type: 'call', from: 'clients', to: 'svc-1' }];
@@ -139,6 +141,23 @@ function stopProbe() {
   p.running = false;
   p.observer?.disconnect();
   return { frames: p.frames, loaf: p.loaf };
+}
+
+/** In the page: resolves once the element's transform (or the number of drawn nodes) has not changed for 20 frames. */
+function settled(selector) {
+  return new Promise((resolve) => {
+    let last = null;
+    let same = 0;
+    const started = performance.now();
+    const tick = () => {
+      const now = selector ? document.querySelector(selector)?.style.transform : document.querySelectorAll('.react-flow__node-device').length;
+      same = now === last ? same + 1 : 0;
+      last = now;
+      if (same >= 20 || performance.now() - started > 10_000) resolve(last);
+      else requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
 }
 
 const quantile = (sorted, q) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] : NaN);
@@ -206,6 +225,8 @@ async function drag(page, cdp, id) {
     await new Promise((r) => setTimeout(r, MOVE_EVERY_MS));
   }
   await Promise.all(sent);
+  // Released only once the last move has been drawn, so the node lands where the press began.
+  await page.evaluate(settled, nodeSelector(pressed));
   const wallMs = performance.now() - t0;
   const busyS = (await taskSeconds(cdp)) - busy0;
   const upAt = await page.evaluate(() => performance.now());
@@ -290,19 +311,23 @@ async function main() {
     await page.waitForTimeout(1000);
 
     const results = { fitView: [], zoomedIn: [] };
-    for (let i = 0; i < DRAGS; i++) {
-      const profiling = values.profile && i === 0;
-      const tracing = values.trace && i === 0;
-      if (profiling) await cdp.send('Profiler.enable').then(() => cdp.send('Profiler.start'));
-      if (tracing) await browser.startTracing(page, { path: values.trace, categories: TRACE_CATEGORIES });
-      results.fitView.push(await drag(page, cdp, dragged));
-      if (tracing) await browser.stopTracing();
-      if (profiling) writeFileSync(values.profile, JSON.stringify((await cdp.send('Profiler.stop')).profile));
-    }
+    /** The drags of one scenario; the first is profiled or traced when asked for that scenario. */
+    const dragAll = async (scenario) => {
+      for (let i = 0; i < DRAGS; i++) {
+        const watched = i === 0 && values.watch === scenario;
+        const profiling = watched && values.profile;
+        const tracing = watched && values.trace;
+        if (profiling) await cdp.send('Profiler.enable').then(() => cdp.send('Profiler.start'));
+        if (tracing) await browser.startTracing(page, { path: values.trace, categories: TRACE_CATEGORIES });
+        results[scenario].push(await drag(page, cdp, dragged));
+        if (tracing) await browser.stopTracing();
+        if (profiling) writeFileSync(values.profile, JSON.stringify((await cdp.send('Profiler.stop')).profile));
+      }
+    };
+    await dragAll('fitView');
     const scale = await zoomInOn(page, dragged);
-    await page.waitForTimeout(800);
-    const drawnZoomed = await page.locator('.react-flow__node-device').count();
-    for (let i = 0; i < DRAGS; i++) results.zoomedIn.push(await drag(page, cdp, dragged));
+    const drawnZoomed = await page.evaluate(settled, null);
+    await dragAll('zoomedIn');
 
     // The machine's load: on a shared machine the figures move with it.
     const load = loadavg().map((x) => round1(x));
