@@ -5,7 +5,7 @@ import { topologySchema, validateTopology, type Topology } from '../../../src-pr
 import { alignBoxes, distributeBoxes, type Box } from '../../../src-renderer/src/features/topology/canvas/arrange.js';
 import { autoLayout, elkGraph } from '../../../src-renderer/src/features/topology/canvas/auto-layout.js';
 import { NODE_HEIGHT, NODE_WIDTH, toFlow } from '../../../src-renderer/src/features/topology/canvas/flow-model.js';
-import { dropMoves, frameMemberMoves, groupAt } from '../../../src-renderer/src/features/topology/canvas/frame-drop.js';
+import { dropMoves, frameMemberMoves, groupAt, moveEmptyGroup } from '../../../src-renderer/src/features/topology/canvas/frame-drop.js';
 import { layoutPositions } from '../../../src-renderer/src/features/topology/canvas/layout.js';
 import { clipboardSchema, copyNodes, freshCopyId, pasteNodes } from '../../../src-renderer/src/stores/clipboard-edits.js';
 import { placeNodes } from '../../../src-renderer/src/stores/topology-edits.js';
@@ -192,6 +192,18 @@ describe('frames: membership on drop', () => {
     expect(frame).toBeDefined();
     const o = model.origins.get('group:south')!;
     expect(groupAt(model, { x: o.x + 40, y: o.y + 60 })).toBe('south');
+  });
+
+  it('stores where an empty frame was dragged to, so it stays there', () => {
+    const doc = shop();
+    const withEmpty = { ...doc, groups: { ...doc.groups, south: { type: 'region' as const, parent: 'aws' } } };
+    const model = toFlow(withEmpty);
+    const frame = model.nodes.find((n) => n.id === 'group:south')!;
+    const moved = moveEmptyGroup(withEmpty, model, 'south', frame.position, { x: frame.position.x + 50, y: frame.position.y - 30 });
+    const before = model.origins.get('group:south')!;
+    const after = toFlow(moved).origins.get('group:south')!;
+    expect(after).toEqual({ x: before.x + 50, y: before.y - 30 });
+    expect(moveEmptyGroup(withEmpty, model, 'south', frame.position, frame.position)).toBe(withEmpty);
   });
 
   it('moves every member of a dragged frame, its subgroups included', () => {

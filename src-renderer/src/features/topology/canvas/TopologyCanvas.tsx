@@ -25,7 +25,7 @@ import { CanvasToolbar } from './CanvasToolbar.js';
 import { renderDiagram } from './diagram-image.js';
 import { registerDiagram } from './diagram-registry.js';
 import { documentPosition, FIT_VIEW, linkIndexOf, NODE_HEIGHT, NODE_WIDTH, toFlow, type FlowNode } from './flow-model.js';
-import { dropMoves, frameMemberMoves } from './frame-drop.js';
+import { dropMoves, frameMemberMoves, moveEmptyGroup } from './frame-drop.js';
 import { Palette, PALETTE_MIME } from './Palette.js';
 import { ShortcutHelp } from './ShortcutHelp.js';
 import { DELETE_KEYS, SELECT_KEY } from './shortcuts.js';
@@ -65,7 +65,7 @@ export function TopologyCanvas({ document, findings, selected, onSelect, onInspe
   const model = useMemo(() => toFlow(document, null, findings), [document, findings]);
   const [nodes, setNodes, onNodesChange] = useNodesState<FlowNode>(model.nodes);
   const [edges, setEdges, onEdgesChange] = useEdgesState<Edge>(model.edges);
-  const { moveNodes, placeNodes } = useAppStore(useShallow((s) => ({ moveNodes: s.moveNodes, placeNodes: s.placeNodes })));
+  const { moveNodes, placeNodes, applyEdit } = useAppStore(useShallow((s) => ({ moveNodes: s.moveNodes, placeNodes: s.placeNodes, applyEdit: s.applyEdit })));
   const [flow, setFlow] = useState<ReactFlowInstance<FlowNode> | null>(null);
   const wrapper = useRef<HTMLDivElement>(null);
   const pointer = useRef<Point | null>(null);
@@ -150,7 +150,8 @@ export function TopologyCanvas({ document, findings, selected, onSelect, onInspe
         const from = model.nodes.find((n) => n.id === node.id)?.position ?? node.position;
         const moves = frameMemberMoves(document, node.data.group, from, node.position);
         if (moves.size > 0) moveNodes(moves, `Move ${node.data.group}`);
-        else setNodes(model.nodes); // an empty frame has nothing to carry: it goes back
+        // An empty frame has no members to carry: its own stored place moves.
+        else applyEdit(`Move ${node.data.group}`, (d) => moveEmptyGroup(d, model, node.data.group, from, node.position));
         return;
       }
       const dropped = new Map(dragged.filter((n) => n.type === 'device').map((n) => [n.id, documentPosition(n, model.origins)] as const));
@@ -159,7 +160,7 @@ export function TopologyCanvas({ document, findings, selected, onSelect, onInspe
       if (changed) placeNodes(moves, label);
       else moveNodes(dropped, label);
     },
-    [document, model, moveNodes, placeNodes, setNodes],
+    [document, model, moveNodes, placeNodes, applyEdit],
   );
   const connect = useCallback<OnConnect>((c) => onConnect(c.source, c.target, linkType), [onConnect, linkType]);
   const remove = useCallback<OnDelete<FlowNode, Edge>>(

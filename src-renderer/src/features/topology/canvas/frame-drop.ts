@@ -1,7 +1,7 @@
 // Frames as drop targets: which group a dropped node lands in, and where a dragged frame takes its members.
 import type { Topology } from '../../../../../src-preload/contract/index.js';
 import type { Point } from '../../../stores/topology-edits.js';
-import { NODE_HEIGHT, NODE_WIDTH, type FlowModel, type FrameFlowNode } from './flow-model.js';
+import { FRAME_PAD, FRAME_TITLE, frameId, NODE_HEIGHT, NODE_WIDTH, type FlowModel, type FrameFlowNode } from './flow-model.js';
 import { layoutPositions } from './layout.js';
 
 /** The innermost group whose frame holds `point` (document coordinates); null outside every frame. */
@@ -62,4 +62,22 @@ export function frameMemberMoves(doc: Topology, group: string, from: Point, to: 
     out.set(id, { x: p.x + dx, y: p.y + dy });
   }
   return out;
+}
+
+/**
+ * The document with an empty group's frame stored where it was dropped (`group.position` is the
+ * room inside the frame, as flow-model draws it); the same document when the group is not drawn.
+ */
+export function moveEmptyGroup(doc: Topology, model: FlowModel, group: string, from: Point, to: Point): Topology {
+  const frame = model.nodes.find((n) => n.id === frameId(group));
+  const origin = model.origins.get(frameId(group));
+  const g = doc.groups[group];
+  if (!frame || !origin || !g || (to.x === from.x && to.y === from.y)) return doc;
+  const position = {
+    x: Math.round(origin.x + FRAME_PAD + to.x - from.x),
+    y: Math.round(origin.y + FRAME_PAD + FRAME_TITLE + to.y - from.y),
+    width: Math.max(1, (frame.width ?? 0) - 2 * FRAME_PAD),
+    height: Math.max(1, (frame.height ?? 0) - 2 * FRAME_PAD - FRAME_TITLE),
+  };
+  return { ...doc, groups: { ...doc.groups, [group]: { ...g, position } } };
 }
