@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef } from 'react';
-import { formatPath, groupSchema, linkSchema, NODE_SCHEMAS, type Finding, type Topology } from '../../../../../src-preload/contract/index.js';
+import { formatPath, groupSchema, linkSchema, NODE_KINDS, NODE_SCHEMAS, type Finding, type Topology } from '../../../../../src-preload/contract/index.js';
 import { useAppStore } from '../../../stores/context.js';
 import { kindInfo } from '../../../ui/node-kinds.js';
 import { FindingsPanel } from '../FindingsPanel.js';
@@ -10,7 +10,7 @@ import { focusFieldElement } from './focus-field.js';
 import { InspectorContext, type InspectorContextValue } from './inspector-context.js';
 import { referenceChoices } from './references.js';
 import { RenameField } from './RenameField.js';
-import { formOf, type FieldSpec, type ObjectSpec, type VariantsSpec } from './schema-walk.js';
+import { formOf, jsonSchemaOf, type FieldSpec, type ObjectSpec, type VariantsSpec } from './schema-walk.js';
 import './inspector.css';
 
 /** A request to bring the field a path names into view; `seq` makes a second click on the same finding count. */
@@ -29,6 +29,19 @@ interface Props {
   onSelectFinding(finding: Finding): void;
   /** A node or group was renamed here: the selection follows it. */
   onRenamed?(target: InspectorTarget): void;
+}
+
+// Generating a kind's JSON Schema takes tens of milliseconds the first time (the app service's
+// the most), so they are made one per idle moment after the editor loads, not on the first click.
+if (typeof requestIdleCallback === 'function') {
+  const pending = [...NODE_KINDS.map((k) => NODE_SCHEMAS[k]), linkSchema, groupSchema];
+  const next = (): void => {
+    const schema = pending.shift();
+    if (schema === undefined) return;
+    jsonSchemaOf(schema);
+    requestIdleCallback(next);
+  };
+  requestIdleCallback(next);
 }
 
 /** The last focus request acted on: a form mounted later (another selection) must not replay an old one. */
