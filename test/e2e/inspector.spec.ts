@@ -216,3 +216,29 @@ test('inspector: renaming a node is one command; its links follow and Ctrl+Z bri
   await expect(t.canvas.node('api')).toBeVisible();
   await expect(t.canvas.node('web')).toHaveCount(0);
 });
+
+test('inspector: a list of objects (ports) has a block of fields per item; add and remove are commands', async ({ app, page }) => {
+  await app.open(host.current.url);
+  await app.welcome.template('production').click();
+  const t = app.topology;
+  const i = t.inspector;
+  await expect(t.canvas.root).toBeVisible();
+  await t.canvas.node('api').click();
+  await i.openSection('nodes.api.ports');
+  await expect(i.input('nodes.api.ports[0].port')).toHaveValue('8080');
+
+  await i.field('nodes.api.ports').getByTestId('item-add').click();
+  await expect(i.input('nodes.api.ports[1].port')).toHaveValue('1');
+  await i.type('nodes.api.ports[1].port', '9090');
+  // A fixed host port on a node with 3 replicas: the validator's warning sits at that field.
+  await i.type('nodes.api.ports[1].hostPort', '18080');
+  await expect(i.findings('nodes.api.ports[1].hostPort')).toContainText('only one can bind it');
+  let doc = await saved(app, page);
+  expect(doc.nodes['api']).toMatchObject({ ports: [{ port: 8080 }, { port: 9090, hostPort: 18080, protocol: 'tcp' }] });
+
+  await i.field('nodes.api.ports[1]').getByTestId('item-remove').click();
+  await expect(i.field('nodes.api.ports[1]')).toHaveCount(0);
+  doc = await saved(app, page);
+  expect(doc.nodes['api']).toMatchObject({ ports: [{ port: 8080 }] });
+  expect((doc.nodes['api'] as { ports: unknown[] }).ports).toHaveLength(1);
+});

@@ -122,7 +122,10 @@ export const NODE_SCHEMAS = {
       .array(
         z
           .object({
-            name: z.string().regex(/^[a-zA-Z0-9._-]{1,249}$/, { message: 'a Kafka topic name: letters, digits, . _ -' }),
+            name: z
+              .string()
+              .regex(/^[a-zA-Z0-9._-]{1,249}$/, { message: 'a Kafka topic name: letters, digits, . _ -' })
+              .meta({ description: 'Name of the topic; publish and consume links name it' }),
             partitions: z.number().int().min(1).max(100_000).default(1).meta({ description: 'Partitions: the most consumers of one group that work at once', unit: 'partitions' }),
             replicationFactor: z.number().int().min(1).max(100).default(1).meta({ description: 'Copies of each partition', unit: 'copies' }),
           })

@@ -39,7 +39,7 @@ export const rateProfileSchema = z.discriminatedUnion('type', [
       type: z.literal('replay'),
       /** A rate series: time in seconds and requests per second, held until the next point. */
       points: z
-        .array(z.object({ tS: seconds, rps }).strict())
+        .array(z.object({ tS: seconds.meta({ description: 'Time of the point', unit: 's' }), rps }).strict())
         .min(1)
         .max(1_000_000)
         .optional()
@@ -56,7 +56,10 @@ export type RateProfile = z.infer<typeof rateProfileSchema>;
 /** A kind of request in the mix: read or write, an endpoint. */
 export const requestClassSchema = z
   .object({
-    name: z.string().regex(/^[a-z][a-z0-9_-]{0,31}$/, { message: 'a class name: lower-case letters, digits, _ or -' }),
+    name: z
+      .string()
+      .regex(/^[a-z][a-z0-9_-]{0,31}$/, { message: 'a class name: lower-case letters, digits, _ or -' })
+      .meta({ description: 'Name of the class; service times and links can name it' }),
     weight: z.number().positive().max(1_000_000).default(1).meta({ description: 'Share of requests, relative to the other classes' }),
     /** Writes go to a database primary; reads may go to replicas or a cache. */
     operation: z.enum(['read', 'write']).default('read').meta({ description: 'Writes go to a database primary; reads may go to replicas or a cache' }),

@@ -90,7 +90,7 @@ export const setField = (doc: Topology, path: FieldPath, value: unknown): FieldE
 export const unsetField = (doc: Topology, path: FieldPath): FieldEdit => editField(doc, path, undefined);
 
 /** The command label people see in the history: `Set api.scaling.maxReplicas`. */
-export const fieldEditLabel = (path: FieldPath, unset = false): string => `${unset ? 'Reset' : 'Set'} ${formatPath(path[0] === 'nodes' || path[0] === 'groups' ? path.slice(1) : path)}`;
+export const fieldEditLabel = (path: FieldPath, unset = false): string => `${unset ? (typeof path.at(-1) === 'number' ? 'Remove' : 'Reset') : 'Set'} ${formatPath(path[0] === 'nodes' || path[0] === 'groups' ? path.slice(1) : path)}`;
 
 /** What the store needs to run a field edit as a command. */
 interface Editor {

@@ -4,7 +4,9 @@ import { allFields, formOf, type FieldSpec } from '../../../src-renderer/src/fea
 
 /** Fields a person edits: not the kind/type tags, not canvas positions (dragged, not typed). */
 const edited = (spec: FieldSpec): FieldSpec[] =>
-  allFields(spec).filter((f) => f.kind !== 'fixed' && !f.path.includes('position') && f.path.length > 2 && !/^(x|y|width|height)$/.test(f.key));
+  allFields(spec).filter(
+    (f) => f.kind !== 'fixed' && !f.path.includes('position') && f.path.length > 2 && !/^(x|y|width|height)$/.test(f.key) && typeof f.path.at(-1) !== 'number', // an item of a list: its list has the help
+  );
 
 const forms = [
   ...NODE_KINDS.map((kind) => [`node ${kind}`, formOf(NODE_SCHEMAS[kind], ['nodes', 'n'])] as const),

@@ -36,7 +36,7 @@ describe('inspector: a finding path → the field that shows it', () => {
     expect(shown).toContain('nodes.api.scaling.minReplicas'); // the hpa variant's fields are shown
     expect(shown).not.toContain('nodes.api.scaling.bufferS'); // the predictive variant's are not
     expect(fieldForPath(shown, 'nodes.api.scaling.minReplicas')).toBe('nodes.api.scaling.minReplicas');
-    expect(fieldForPath(shown, 'nodes.api.ports[0].hostPort')).toBe('nodes.api.ports'); // a list of objects is one JSON field
+    expect(fieldForPath(shown, 'nodes.api.ports[0].hostPort')).toBe('nodes.api.ports[0].hostPort'); // each item of a list of objects has its fields
     expect(fieldForPath(shown, 'nodes.api.serviceTime.classes.write')).toBe('nodes.api.serviceTime.classes');
     expect(fieldForPath(shown, 'nodes.api')).toBe('nodes.api');
     expect(fieldForPath(shown, 'nodes.apiary.replicas')).toBeNull(); // a prefix of a name is not a parent

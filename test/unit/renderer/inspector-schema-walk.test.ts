@@ -54,9 +54,10 @@ describe('inspector: the form walked from the contract schema', () => {
     expect(find(form, 'nodes.api.runtime')).toMatchObject({ kind: 'choice', options: ['node-express', 'node-express-tfjs'], fallback: 'node-express' });
     expect(find(form, 'nodes.api.hotReload')).toMatchObject({ kind: 'boolean', fallback: false });
     expect(find(form, 'nodes.api.command')).toMatchObject({ kind: 'list', item: 'text' });
-    // Maps and lists of objects have no fixed fields: they are edited as JSON.
+    // Maps have no fixed fields: they are edited as JSON. Lists of objects get a block of fields per item.
     expect(find(form, 'nodes.api.env')).toMatchObject({ kind: 'json' });
-    expect(find(form, 'nodes.api.ports')).toMatchObject({ kind: 'json' });
+    expect(find(form, 'nodes.api.ports')).toMatchObject({ kind: 'items' });
+    expect(find(form, 'nodes.api.ports.0.hostPort')).toMatchObject({ kind: 'number', required: false, min: 1, max: 65535 });
     const samples = allFields(form).find((f) => f.key === 'samplesMs');
     expect(samples).toMatchObject({ kind: 'list', item: 'number' });
   });

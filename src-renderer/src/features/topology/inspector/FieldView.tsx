@@ -1,6 +1,7 @@
 import { formatPath } from '../../../../../src-preload/contract/index.js';
 import { currentVariant } from './field-paths.js';
 import { FieldFindings, FieldRow, ResetButton, useFieldEdit } from './FieldRow.js';
+import { ItemsField } from './ItemsField.js';
 import { BooleanField, ChoiceField, ChoiceListField, JsonField, LinesField, NumberField, TextField } from './Inputs.js';
 import { useInspector } from './inspector-context.js';
 import { fieldLabel, starterValue, type ChoiceSpec, type FieldSpec, type ObjectSpec, type VariantsSpec } from './schema-walk.js';
@@ -27,6 +28,8 @@ export function FieldView({ spec, value }: { spec: FieldSpec; value: unknown }):
     case 'variants':
       // An optional section that is not there yet is typed in as JSON (its required parts differ by section).
       return value === undefined ? <JsonField spec={spec} value={value} /> : <Section spec={spec} value={value} />;
+    case 'items':
+      return <ItemsField spec={spec} value={value} />;
     case 'fixed':
       return null;
     case 'json':

@@ -1,6 +1,6 @@
 import { formatPath } from '../../../../../src-preload/contract/index.js';
 import type { FieldPath } from '../../../stores/field-edits.js';
-import type { FieldSpec } from './schema-walk.js';
+import { itemForm, type FieldSpec } from './schema-walk.js';
 
 /** What the inspector shows: a node, a link (by index) or a group. */
 export type InspectorTarget = { type: 'node'; id: string } | { type: 'link'; index: number } | { type: 'group'; id: string };
@@ -61,6 +61,7 @@ export function visibleFieldPaths(spec: FieldSpec, value: unknown): string[] {
   // An optional section that is not there is one JSON field (see FieldView).
   if (value === undefined) return [own];
   if (spec.kind === 'object') return [own, ...spec.fields.flatMap((f) => visibleFieldPaths(f, child(f.key)))];
+  if (spec.kind === 'items') return [own, ...(Array.isArray(value) ? value.flatMap((v, i) => visibleFieldPaths(itemForm(spec, i), v)) : [])];
   if (spec.kind === 'variants') return [own, ...currentVariant(spec, value).fields.flatMap((f) => visibleFieldPaths(f, child(f.key)))];
   return [own];
 }

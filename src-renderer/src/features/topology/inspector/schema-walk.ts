@@ -43,7 +43,10 @@ export type ObjectSpec = Base & { kind: 'object'; fields: FieldSpec[] };
 export type VariantsSpec = Base & { kind: 'variants'; tag: string; variants: { tag: string; fields: FieldSpec[] }[] };
 /** A list of simple values: numbers or text one per line, choices as checkboxes. */
 export type ListSpec = Base & { kind: 'list'; item: 'number' | 'integer' | 'text' } | (Base & { kind: 'list'; item: 'choice'; options: string[] });
+/** A list of objects (ports, topics, request classes): one section per item, each walked from `item` at its index. */
+export type ItemsSpec = Base & { kind: 'items'; item: JsonSchema };
 export type FieldSpec =
+  | ItemsSpec
   | NumberSpec
   | TextSpec
   | ChoiceSpec
@@ -137,6 +140,7 @@ export function walkSchema(schema: JsonSchema, key: string, path: FieldPath, req
     if (item.kind === 'choice') return { ...base, kind: 'list', item: 'choice', options: item.options };
     if (item.kind === 'number') return { ...base, kind: 'list', item: item.integer ? 'integer' : 'number' };
     if (item.kind === 'text') return { ...base, kind: 'list', item: 'text' };
+    if (item.kind === 'object') return { ...base, kind: 'items', item: schema.items };
     return { ...base, kind: 'json' };
   }
   if (main.length === 1 && main[0] === 'object') {
@@ -177,14 +181,18 @@ export function formOf(schema: z.ZodType, path: FieldPath): FieldSpec {
 }
 
 /** Every field of a form, nested ones and those of every variant included (for tests and focus lookups). */
+/** The form of item `index` of a list of objects. */
+export const itemForm = (spec: ItemsSpec, index: number): FieldSpec => walkSchema(spec.item, `${spec.key} ${index + 1}`, [...spec.path, index], true);
+
 export function allFields(spec: FieldSpec): FieldSpec[] {
+  if (spec.kind === 'items') return [spec, ...allFields(itemForm(spec, 0))];
   if (spec.kind === 'object') return [spec, ...spec.fields.flatMap(allFields)];
   if (spec.kind === 'variants') return [spec, ...spec.variants.flatMap((v) => v.fields.flatMap(allFields))];
   return [spec];
 }
 
 /** A first value for a required field: the lowest it may be, the first choice, empty. */
-function firstValue(spec: FieldSpec): unknown {
+export function firstValue(spec: FieldSpec): unknown {
   switch (spec.kind) {
     case 'number':
       return spec.min === undefined ? 0 : spec.minExclusive ? spec.min + 1 : spec.min;
@@ -193,6 +201,7 @@ function firstValue(spec: FieldSpec): unknown {
     case 'boolean':
       return false;
     case 'list':
+    case 'items':
       return [];
     case 'fixed':
       return spec.value;
