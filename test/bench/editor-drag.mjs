@@ -4,7 +4,9 @@
 // in browser mode in Chromium, drags one node like a mouse (a move every ~8 ms, not waiting for
 // each) and measures what the person sees (ENVIRONMENT.md: rAF alone keeps ticking while the
 // node stands still):
-//   - updates/s: how often the dragged node's on-screen position changed;
+//   - updates/s: how often the dragged node's on-screen position changed (movesPerS: how many
+//     mouse moves the page received, the most it could follow; the canvas snaps to a 16 px
+//     grid, so zoomed in the node steps only every ~18 screen px of the 120 px circle);
 //   - frame times while it moved (rAF deltas between its first and last move): p50/p95/p99 and
 //     frames over 16.7 / 20 / 50 ms; the gaps between visible updates (p95);
 //   - main-thread busy %: the renderer's task time (CDP Performance.TaskDuration) over the drag;
@@ -114,8 +116,11 @@ const nodeSelector = (id) => `.react-flow__node[data-id="${id}"]`;
 
 /** In the page: records every animation frame's time and the dragged node's transform, and long animation frames. */
 function installProbe(selector) {
-  const probe = { frames: [], loaf: [], running: true };
+  const probe = { frames: [], loaf: [], moves: [], running: true };
   window.__dragProbe = probe;
+  // The mouse moves the page was given (Chromium hands over at most one per frame): the most the node can follow.
+  probe.onMove = (e) => probe.moves.push(e.timeStamp);
+  window.addEventListener('pointermove', probe.onMove, { capture: true });
   let el = null;
   const tick = (t) => {
     if (!probe.running) return;
@@ -140,20 +145,30 @@ function stopProbe() {
   const p = window.__dragProbe;
   p.running = false;
   p.observer?.disconnect();
-  return { frames: p.frames, loaf: p.loaf };
+  window.removeEventListener('pointermove', p.onMove, { capture: true });
+  return { frames: p.frames, loaf: p.loaf, moves: p.moves };
 }
 
-/** In the page: resolves once the element's transform (or the number of drawn nodes) has not changed for 20 frames. */
-function settled(selector) {
+/**
+ * In the page: resolves once the element's transform (or the number of drawn nodes) has not
+ * changed for 20 frames and, given `at`, the element's middle is within 12 px of that point
+ * (a busy page may pause between queued moves).
+ */
+function settled([selector, at]) {
   return new Promise((resolve) => {
     let last = null;
     let same = 0;
     const started = performance.now();
+    const arrived = () => {
+      if (!at) return true;
+      const r = document.querySelector(selector)?.getBoundingClientRect();
+      return r !== undefined && Math.hypot(r.x + r.width / 2 - at[0], r.y + r.height / 2 - at[1]) <= 12;
+    };
     const tick = () => {
       const now = selector ? document.querySelector(selector)?.style.transform : document.querySelectorAll('.react-flow__node-device').length;
       same = now === last ? same + 1 : 0;
       last = now;
-      if (same >= 20 || performance.now() - started > 10_000) resolve(last);
+      if ((same >= 20 && arrived()) || performance.now() - started > 15_000) resolve(last);
       else requestAnimationFrame(tick);
     };
     requestAnimationFrame(tick);
@@ -226,14 +241,16 @@ async function drag(page, cdp, id) {
   }
   await Promise.all(sent);
   // Released only once the last move has been drawn, so the node lands where the press began.
-  await page.evaluate(settled, nodeSelector(pressed));
+  await page.evaluate(settled, [nodeSelector(pressed), [x0, y0]]);
   const wallMs = performance.now() - t0;
   const busyS = (await taskSeconds(cdp)) - busy0;
   const upAt = await page.evaluate(() => performance.now());
   await page.mouse.up();
   await page.waitForTimeout(1500);
-  const { frames, loaf } = await page.evaluate(stopProbe);
-  return figures(frames, loaf, upAt, busyS, wallMs);
+  const { frames, loaf, moves } = await page.evaluate(stopProbe);
+  const given = moves.filter((t) => t <= upAt);
+  const movesPerS = given.length > 1 ? round1((given.length - 1) / ((given.at(-1) - given[0]) / 1000)) : 0;
+  return { movesPerS, ...figures(frames, loaf, upAt, busyS, wallMs) };
 }
 
 /** Zooms with the wheel over the node until the canvas scale is at least 1. */
@@ -312,22 +329,25 @@ async function main() {
 
     const results = { fitView: [], zoomedIn: [] };
     /** The drags of one scenario; the first is profiled or traced when asked for that scenario. */
-    const dragAll = async (scenario) => {
+    const dragAll = async (scenario, id) => {
       for (let i = 0; i < DRAGS; i++) {
         const watched = i === 0 && values.watch === scenario;
         const profiling = watched && values.profile;
         const tracing = watched && values.trace;
         if (profiling) await cdp.send('Profiler.enable').then(() => cdp.send('Profiler.start'));
         if (tracing) await browser.startTracing(page, { path: values.trace, categories: TRACE_CATEGORIES });
-        results[scenario].push(await drag(page, cdp, dragged));
+        results[scenario].push(await drag(page, cdp, id));
         if (tracing) await browser.stopTracing();
         if (profiling) writeFileSync(values.profile, JSON.stringify((await cdp.send('Profiler.stop')).profile));
       }
     };
-    await dragAll('fitView');
-    const scale = await zoomInOn(page, dragged);
-    const drawnZoomed = await page.evaluate(settled, null);
-    await dragAll('zoomedIn');
+    await dragAll('fitView', dragged);
+    // Zoomed in on a neighbour the fit-view drags left where the generator put it (in the same zone).
+    const zoomedOn = `svc-${Math.floor(NODES / 2) + 6}`;
+    const scale = await zoomInOn(page, zoomedOn);
+    await page.waitForTimeout(1000);
+    const drawnZoomed = await page.evaluate(settled, [null, null]);
+    await dragAll('zoomedIn', zoomedOn);
 
     // The machine's load: on a shared machine the figures move with it.
     const load = loadavg().map((x) => round1(x));
