@@ -7,6 +7,7 @@ import {
   useEdgesState,
   useNodesState,
   type Edge,
+  type NodeMouseHandler,
   type OnConnect,
   type OnDelete,
   type OnNodeDrag,
@@ -162,6 +163,14 @@ export function TopologyCanvas({ document, findings, selected, onSelect, onInspe
     },
     [document, model, moveNodes, placeNodes, applyEdit],
   );
+  // Stable: React Flow hands node handlers to every node's wrapper, so a new function each render
+  // (each drag tick) re-rendered all 500 nodes of the bench document on every mouse move.
+  const onNodeClick = useCallback<NodeMouseHandler<FlowNode>>(
+    (_e, n) => {
+      if (n.type === 'frame') onInspect?.({ type: 'group', id: n.data.group });
+    },
+    [onInspect],
+  );
   const connect = useCallback<OnConnect>((c) => onConnect(c.source, c.target, linkType), [onConnect, linkType]);
   const remove = useCallback<OnDelete<FlowNode, Edge>>(
     ({ nodes: gone, edges: cut }) =>
@@ -218,7 +227,7 @@ export function TopologyCanvas({ document, findings, selected, onSelect, onInspe
         onNodeDragStart={onNodeDragStart}
         onNodeDragStop={onNodeDragStop}
         onSelectionChange={onSelectionChange}
-        onNodeClick={(_e, n) => (n.type === 'frame' ? onInspect?.({ type: 'group', id: n.data.group }) : undefined)}
+        onNodeClick={onNodeClick}
         onConnect={connect}
         onDelete={remove}
         deleteKeyCode={DELETE_KEYS}
