@@ -6,6 +6,7 @@ import { CompareFigures } from './CompareFigures.js';
 import { EventTimeline } from './EventTimeline.js';
 import { download, runJson, runSeriesCsv } from './export.js';
 import { FaultPanel } from './FaultPanel.js';
+import { RealContainerStats } from './RealContainerStats.js';
 import { RunCharts } from './RunCharts.js';
 import { RunControls } from './RunControls.js';
 import { RunsList } from './RunsList.js';
@@ -68,6 +69,7 @@ export function RunScreen(): React.JSX.Element {
           <RunExport />
           <RunCanvas />
           <RunCharts />
+          <RealContainerStats />
           <CompareFigures />
           <AlertsPanel />
           <EventTimeline />
