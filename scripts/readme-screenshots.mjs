@@ -5,40 +5,24 @@
 //
 //   npm run build && node scripts/readme-screenshots.mjs
 //   env: DEVSIM_CHROMIUM (default /usr/bin/chromium)
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { hostEntry, launchChromium, startHost, stopHost } from './web-browser.mjs';
 
 const root = join(import.meta.dirname, '..');
-const hostEntry = join(root, 'out', 'main', 'web.js');
 const outDir = join(root, 'docs', 'screenshots');
-const URL_LINE = /http:\/\/127\.0\.0\.1:\d+\/#token=[A-Za-z0-9_-]+/;
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 if (!existsSync(hostEntry)) {
   console.error('readme-screenshots: no build found; run "npm run build" first.');
   process.exit(1);
 }
 
-function startHost(dataDir) {
-  return new Promise((resolve, reject) => {
-    const host = spawn(process.execPath, [hostEntry, '--port', '0', '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    host.stdout.on('data', (chunk) => {
-      out += chunk;
-      const url = URL_LINE.exec(out)?.[0];
-      if (url) resolve({ host, url });
-    });
-    host.on('exit', (code) => reject(new Error(`host exited (${code}) before printing its URL`)));
-  });
-}
 
 const dataDir = mkdtempSync(join(tmpdir(), 'devsim-shots-'));
 mkdirSync(outDir, { recursive: true });
 const { host, url } = await startHost(dataDir);
-const browser = await chromium.launch({ executablePath: process.env.DEVSIM_CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+const browser = await launchChromium();
 try {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, colorScheme: 'light' });
   await page.goto(url);
@@ -68,6 +52,6 @@ try {
   console.log(`readme-screenshots: wrote welcome, topology, run, run-charts and containers PNGs to ${outDir}`);
 } finally {
   await browser.close();
-  host.kill('SIGTERM');
+  await stopHost(host);
   rmSync(dataDir, { recursive: true, force: true });
 }

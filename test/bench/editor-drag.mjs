@@ -20,16 +20,14 @@
 //   env: DEVSIM_CHROMIUM (as playwright.config.ts; default /usr/bin/chromium)
 // The functions handed to page.evaluate run in the page, where these exist.
 /* global window, document, requestAnimationFrame, getComputedStyle */
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { chromium } from 'playwright-core';
+import { hostEntry, launchChromium, startHost, stopHost } from '../../scripts/web-browser.mjs';
 import { stringify } from 'yaml';
 
 const root = join(import.meta.dirname, '..', '..');
-const hostEntry = join(root, 'out', 'main', 'web.js');
 const { values } = parseArgs({
   options: {
     nodes: { type: 'string', default: '500' },
@@ -48,8 +46,6 @@ const MOVE_EVERY_MS = 8;
 const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'cc', 'viz'];
 const VIEWPORT = { width: 1440, height: 900 };
 const READY = '[data-testid="app-ready"]';
-const URL_LINE = /http:\/\/127\.0\.0\.1:\d+\/#token=[A-Za-z0-9_-]+/;
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 if (!existsSync(hostEntry) || !existsSync(join(root, 'out', 'renderer', 'index.html'))) {
   console.error('editor-drag: no build found; run "npm run build" first.');
@@ -89,28 +85,7 @@ export function benchDocument(n) {
   return { apiVersion: 'devsim.io/v1', kind: 'Topology', metadata: { name: `${n}-node bench` }, groups, nodes, links };
 }
 
-function startHost(dataDir) {
-  return new Promise((resolve, reject) => {
-    const host = spawn(process.execPath, [hostEntry, '--port', '0', '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    host.stdout.on('data', (chunk) => {
-      out += chunk;
-      const url = URL_LINE.exec(out)?.[0];
-      if (url) resolve({ host, url });
-    });
-    host.stderr.on('data', (chunk) => (err += chunk));
-    host.on('exit', (code) => reject(new Error(`host exited (${code}) before printing its URL:\n${err}`)));
-  });
-}
 
-function stopHost(host) {
-  if (host.exitCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    host.once('exit', () => resolve());
-    host.kill('SIGTERM');
-  });
-}
 
 const nodeSelector = (id) => `.react-flow__node[data-id="${id}"]`;
 
@@ -280,7 +255,7 @@ const median = (xs) => {
 async function main() {
   const dataDir = mkdtempSync(join(tmpdir(), 'devsim-bench-'));
   const { host, url } = await startHost(dataDir);
-  const browser = await chromium.launch({ executablePath: process.env.DEVSIM_CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await launchChromium();
   try {
     // bypassCSP only for --css experiments (an inline style tag); the measured runs keep the CSP.
     const page = await browser.newPage({ viewport: VIEWPORT, bypassCSP: values.css !== undefined });

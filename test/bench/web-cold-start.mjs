@@ -5,64 +5,30 @@
 //
 //   npm run build && node test/bench/web-cold-start.mjs [--runs 5]
 //   env: DEVSIM_CHROMIUM (as playwright.config.ts; default /usr/bin/chromium)
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { chromium } from 'playwright-core';
+import { hostEntry, launchChromium, startHost, stopHost } from '../../scripts/web-browser.mjs';
 
 const root = join(import.meta.dirname, '..', '..');
-const hostEntry = join(root, 'out', 'main', 'web.js');
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' } } });
 const RUNS = Math.max(1, Number(values.runs) || 5);
 const READY = '[data-testid="app-ready"]';
-const URL_LINE = /http:\/\/127\.0\.0\.1:\d+\/#token=[A-Za-z0-9_-]+/;
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 if (!existsSync(hostEntry) || !existsSync(join(root, 'out', 'renderer', 'index.html'))) {
   console.error('web-cold-start: no build found; run "npm run build" first.');
   process.exit(1);
 }
 
-/** Starts the host; resolves with the process and the URL it printed. */
-function startHost(dataDir) {
-  return new Promise((resolve, reject) => {
-    const host = spawn(process.execPath, [hostEntry, '--port', '0', '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    host.stdout.on('data', (chunk) => {
-      out += chunk;
-      const url = URL_LINE.exec(out)?.[0];
-      if (url) resolve({ host, url });
-    });
-    host.stderr.on('data', (chunk) => (err += chunk));
-    host.on('exit', (code) => reject(new Error(`host exited (${code}) before printing its URL:\n${err}`)));
-  });
-}
 
-function stopHost(host) {
-  if (host.exitCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    host.once('exit', () => resolve());
-    host.kill('SIGTERM');
-  });
-}
 
 async function oneRun() {
   const dataDir = mkdtempSync(join(tmpdir(), 'devsim-bench-'));
   const t0 = performance.now();
   const { host, url } = await startHost(dataDir);
   const tUrl = performance.now();
-  const browser = await chromium.launch({ executablePath: process.env.DEVSIM_CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage();
     const tBrowser = performance.now();
