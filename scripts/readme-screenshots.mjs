@@ -27,6 +27,8 @@ try {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, colorScheme: 'light' });
   await page.goto(url);
   await page.getByTestId('app-ready').waitFor();
+  // The gallery fills in after the app is ready: wait for the cards, not just the shell.
+  await page.getByTestId('template-production').waitFor();
   await page.screenshot({ path: join(outDir, 'welcome.png') });
 
   await page.getByTestId('template-production').click();
