@@ -30,6 +30,9 @@ try {
   // The gallery fills in after the app is ready: wait for the cards, not just the shell.
   await page.getByTestId('template-production').waitFor();
   await page.screenshot({ path: join(outDir, 'welcome.png') });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.screenshot({ path: join(outDir, 'welcome-dark.png') });
+  await page.emulateMedia({ colorScheme: 'light' });
 
   await page.getByTestId('template-production').click();
   await page.locator('.react-flow__node').first().waitFor();
@@ -51,7 +54,7 @@ try {
   await page.getByTestId('nav-containers').click();
   await page.waitForTimeout(1500);
   await page.screenshot({ path: join(outDir, 'containers.png') });
-  console.log(`readme-screenshots: wrote welcome, topology, run, run-charts and containers PNGs to ${outDir}`);
+  console.log(`readme-screenshots: wrote welcome (light and dark), topology, run, run-charts and containers PNGs to ${outDir}`);
 } finally {
   await browser.close();
   await stopHost(host);

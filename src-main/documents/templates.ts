@@ -39,6 +39,7 @@ function describeTemplates(): TemplateInfo[] {
       nodeCount: Object.keys(document.nodes).length,
       linkCount: document.links.length,
       kinds,
+      document,
     });
   }
   return out;

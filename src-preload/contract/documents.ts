@@ -15,6 +15,8 @@ export const templateInfoSchema = z.object({
   linkCount: z.number().int().nonnegative(),
   /** Node kinds with how many of each, for the gallery's preview. */
   kinds: z.record(z.string(), z.number().int().positive()),
+  /** The template itself, for the gallery's miniature of its diagram. */
+  document: topologySchema,
 });
 export type TemplateInfo = z.infer<typeof templateInfoSchema>;
 

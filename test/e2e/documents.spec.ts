@@ -24,6 +24,10 @@ test.afterAll(async () => {
 test('documents: a template opens with its nodes and no findings; an edited name marks it unsaved; Save As downloads YAML that parses', async ({ app, page }) => {
   await app.open(host.current.url);
   await expect(app.welcome.templates).toHaveCount(5);
+  // Each card shows its diagram in miniature: a box per node.
+  const preview = app.welcome.template('three-tier').getByTestId('template-preview');
+  await expect(preview).toHaveAttribute('data-nodes', '5');
+  await expect(preview.locator('rect.preview-node')).toHaveCount(5);
   await app.welcome.template('three-tier').click();
 
   const t = app.topology;

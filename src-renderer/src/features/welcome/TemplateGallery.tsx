@@ -1,6 +1,7 @@
 import { useAppStore } from '../../stores/context.js';
 import { TopologyIcon } from '../../ui/icons.js';
 import { KindChip } from '../../ui/node-kinds.js';
+import { TemplatePreview } from './TemplatePreview.js';
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -29,6 +30,7 @@ export function TemplateGallery(): React.JSX.Element {
                 </span>
                 <span className="badge">{t.environment}</span>
               </span>
+              <TemplatePreview document={t.document} />
               <span className="template-title">{t.name}</span>
               <span className="template-summary">{t.description}</span>
               <span className="template-counts muted small">
