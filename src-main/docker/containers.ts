@@ -33,6 +33,30 @@ export function assertMayTouch(container: ContainerSummary, explicit: boolean): 
   );
 }
 
+/** Sends one lifecycle action to the engine; the caller decides what its errors mean. */
+export async function sendAction(container: Dockerode.Container, action: ContainerActionName, timeout: { t?: number }): Promise<void> {
+  switch (action) {
+    case 'start':
+      await container.start();
+      break;
+    case 'stop':
+      await container.stop(timeout);
+      break;
+    case 'restart':
+      await container.restart(timeout);
+      break;
+    case 'pause':
+      await container.pause();
+      break;
+    case 'unpause':
+      await container.unpause();
+      break;
+    case 'kill':
+      await container.kill();
+      break;
+  }
+}
+
 export async function containerAction(
   docker: Dockerode,
   ref: string,
@@ -44,26 +68,7 @@ export async function containerAction(
   const container = docker.getContainer(target.id);
   const timeout = options.timeoutS === undefined ? {} : { t: options.timeoutS };
   try {
-    switch (action) {
-      case 'start':
-        await container.start();
-        break;
-      case 'stop':
-        await container.stop(timeout);
-        break;
-      case 'restart':
-        await container.restart(timeout);
-        break;
-      case 'pause':
-        await container.pause();
-        break;
-      case 'unpause':
-        await container.unpause();
-        break;
-      case 'kill':
-        await container.kill();
-        break;
-    }
+    await sendAction(container, action, timeout);
   } catch (err) {
     // 304: already in the asked state (started twice, stopped twice): not an error.
     if ((err as { statusCode?: number }).statusCode !== 304) throw toContractError(err, `${action} container ${target.name}`);

@@ -1,6 +1,7 @@
 import type Dockerode from 'dockerode';
 import type { ChaosActionName, ChaosEvent } from '../../../src-preload/contract/bring-up.js';
 import { ContractError } from '../../../src-preload/contract/index.js';
+import { sendAction } from '../containers.js';
 import { toContractError } from '../docker-errors.js';
 import { LABELS } from './plan.js';
 
@@ -23,20 +24,7 @@ export async function chaosAction(docker: Dockerode, ref: string, action: ChaosA
     if (topologyId === undefined) {
       throw new ContractError('FORBIDDEN', `${name} was not created by a bring-up (no ${LABELS.topology} label); chaos acts only on a topology's own containers.`, 'id');
     }
-    switch (action) {
-      case 'kill':
-        await container.kill();
-        break;
-      case 'pause':
-        await container.pause();
-        break;
-      case 'unpause':
-        await container.unpause();
-        break;
-      case 'restart':
-        await container.restart({ t: 2 });
-        break;
-    }
+    await sendAction(container, action, { t: 2 });
     const started = await topologyStart(docker, topologyId, info.Created);
     const node = labels[LABELS.node] ?? name;
     return {
