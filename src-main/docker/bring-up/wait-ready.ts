@@ -25,6 +25,12 @@ const sleep = (ms: number, signal: AbortSignal): Promise<void> =>
     signal.addEventListener('abort', onAbort, { once: true });
   });
 
+/**
+ * Without a health check or a port, "ready" means still running this long after its start: a
+ * container that exits at once (a bad command) is often seen running on the first look.
+ */
+const RUNNING_SETTLE_MS = 1000;
+
 export const cancelled = (): ContractError => new ContractError('CANCELLED', 'Bring-up cancelled; what it created is being removed.');
 
 /**
@@ -53,7 +59,7 @@ export function probeTcp(host: string, port: number, settleMs = 250): Promise<bo
 
 /**
  * Waits until the container is ready: its Docker health check says healthy; without one, a
- * published TCP port answers; without either, it keeps running. Fails at once when it exits
+ * published TCP port answers; without either, it keeps running for a second. Fails at once when it exits
  * or turns unhealthy, and after the timeout, naming the container.
  */
 export async function waitReady(docker: Dockerode, container: PlannedContainer, options: WaitOptions): Promise<'healthy' | 'port' | 'running'> {
@@ -78,7 +84,7 @@ export async function waitReady(docker: Dockerode, container: PlannedContainer, 
       }
     } else if (tcp) {
       if (await probeTcp(options.probeHost, tcp.hostPort)) return 'port';
-    } else if (state.Running) {
+    } else if (state.Running && Date.now() - Date.parse(state.StartedAt) >= RUNNING_SETTLE_MS) {
       return 'running';
     }
     if (Date.now() > deadline) {
