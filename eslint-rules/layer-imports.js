@@ -16,6 +16,13 @@ const packageName = (spec) => (spec.startsWith('@') ? spec.split('/').slice(0, 2
 export const LAYERS = [
   { name: 'contract', files: 'src-preload/contract/', local: ['src-preload/contract/'], packages: ['zod'], builtins: false },
   { name: 'kernel', files: 'src-main/kernel/', local: ['src-main/kernel/', 'src-preload/contract/'], packages: [], builtins: false },
+  {
+    name: 'ml',
+    files: 'src-main/ml/',
+    local: ['src-main/ml/', 'src-main/kernel/', 'src-preload/contract/'],
+    packages: ['@tensorflow/tfjs', '@tensorflow/tfjs-core', '@tensorflow/tfjs-backend-wasm', '@tensorflow/tfjs-backend-cpu'],
+    builtins: false,
+  },
   { name: 'preload', files: 'src-preload/', local: ['src-preload/'], packages: ['electron'], builtins: false },
   { name: 'main entry', files: 'src-main/index.ts', denyLocal: [], builtins: true },
   { name: 'host', files: 'src-main/host/', builtins: true },
@@ -30,10 +37,10 @@ export const LAYERS = [
     name: 'renderer',
     files: 'src-renderer/',
     denyLocal: ['src-main/'],
-    allowLocal: ['src-main/kernel/'],
+    allowLocal: ['src-main/kernel/', 'src-main/ml/'],
     denyPackages: ['electron', 'better-sqlite3', 'dockerode', 'ws'],
     builtins: false,
-    why: 'the renderer talks to main only through the contract (it may run the kernel in a worker)',
+    why: 'the renderer talks to main only through the contract (it may run the kernel and the ML lab in a worker)',
   },
 ];
 
