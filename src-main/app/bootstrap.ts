@@ -7,6 +7,7 @@ import type { WorkerMischief } from '../runs/worker-protocol.js';
 import { Store } from '../store/store.js';
 import type { OpenOptions } from '../store/database.js';
 import { describeApp } from './app-info.js';
+import { recordChaosOnRuns } from './chaos-to-runs.js';
 import { EventBus } from './event-bus.js';
 import { createHandlers, type AppContext } from './handlers.js';
 import type { Logger } from './logger.js';
@@ -44,6 +45,7 @@ export function startApp(options: StartOptions): RunningApp {
   });
   const docker = new DockerService({ ...options.docker, setting: () => store.settings.get().dockerHost, emit: (name, payload) => bus.emit(name, payload) });
   const bringUp = new BringUpService({ client: () => docker.client(), emit: (name, payload) => bus.emit(name, payload) });
+  recordChaosOnRuns(bus, runs, options.log);
   let dockerHost = store.settings.get().dockerHost;
   bus.subscribe((name, payload) => {
     if (name !== 'settingsChanged') return;

@@ -3,7 +3,7 @@
 // streamed to the renderer through a RunStream. A worker that fails takes only its run down.
 import { availableParallelism } from 'node:os';
 import { randomUUID } from 'node:crypto';
-import { ContractError, FINAL_RUN_STATES, type Fault, type ParsedArgs, type RunInfo, type RunSpeed, type RunStateName } from '../../src-preload/contract/index.js';
+import { ContractError, FINAL_RUN_STATES, type Fault, type ParsedArgs, type RunEventDto, type RunInfo, type RunSpeed, type RunStateName, type Topology } from '../../src-preload/contract/index.js';
 import type { EventBus } from '../app/event-bus.js';
 import type { Logger } from '../app/logger.js';
 import type { RunRepo } from '../store/run-repo.js';
@@ -101,6 +101,24 @@ export class RunService {
     const run = this.running(id, 'inject a fault into');
     await run.thread!.inject(fault);
     return this.get(id);
+  }
+
+  /** Runs going now (running or paused, not queued) and the documents they simulate. */
+  liveRuns(): { id: string; document: Topology }[] {
+    return [...this.active.values()].filter((run) => run.thread !== undefined).map((run) => ({ id: run.id, document: run.start.document }));
+  }
+
+  /**
+   * Records an event that happened outside the kernel (chaos on a real container) on a live
+   * run's timeline, at the run's current simulated time: stored with the run's own events and
+   * streamed to the charts like them. Returns the event as recorded.
+   */
+  recordExternalEvent(id: string, event: Omit<RunEventDto, 'tMs'>): RunEventDto {
+    const run = this.running(id, 'record an event on');
+    const recorded: RunEventDto = { ...event, tMs: run.simulatedMs };
+    this.options.repo.append(run.id, [], [recorded]);
+    run.stream.records([], [recorded]);
+    return recorded;
   }
 
   /** Ends a run now (its thread is terminated); what it recorded so far stays stored. */

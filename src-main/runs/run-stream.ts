@@ -19,7 +19,8 @@ export interface StreamProgress {
 
 export const frameToDto = (f: SeriesFrame): SeriesFrameDto => ({ tMs: f.tMs, values: Array.from(f.values, (v) => (Number.isNaN(v) ? null : v)) });
 
-export const eventToDto = (e: RunEvent): RunEventDto => ({
+/** Kernel events, and events from outside the kernel (chaos on real containers) already in DTO form. */
+export const eventToDto = (e: RunEvent | RunEventDto): RunEventDto => ({
   tMs: e.tMs,
   type: e.type,
   ...(e.target === undefined ? {} : { target: e.target }),
@@ -30,7 +31,7 @@ export const eventToDto = (e: RunEvent): RunEventDto => ({
 
 export class RunStream {
   private frames: SeriesFrame[] = [];
-  private events: RunEvent[] = [];
+  private events: (RunEvent | RunEventDto)[] = [];
   private droppedEvents = 0;
   private progress: StreamProgress | undefined;
   private dirty = false;
@@ -51,7 +52,7 @@ export class RunStream {
     this.schedule();
   }
 
-  records(frames: readonly SeriesFrame[], events: readonly RunEvent[]): void {
+  records(frames: readonly SeriesFrame[], events: readonly (RunEvent | RunEventDto)[]): void {
     for (const f of frames) {
       if (this.frames.length >= MAX_STREAM_FRAMES) this.frames.shift();
       this.frames.push(f);

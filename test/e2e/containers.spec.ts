@@ -153,10 +153,24 @@ test.describe('against the private engine', () => {
     await expect(page.getByTestId('scenario-notes')).toContainText('network-delay');
     await expect(c.state(`${TOPOLOGY}-api-0`)).toHaveText('running');
 
+    // A run of the same document is going while web is killed: the kill lands on its timeline too.
+    await app.goTo('run');
+    await app.run.startWith(3600, 1);
+    await expect(app.run.state).toHaveAttribute('data-state', 'running', { timeout: 30_000 });
+    await app.goTo('containers');
+
     // Chaos: kill web; it is recorded on the timeline and the list shows it exited.
     await c.row(`${TOPOLOGY}-web-0`).getByTestId('chaos-kill').click();
     await expect(c.chaosEvents.filter({ hasText: 'docker-kill web' })).toBeVisible();
     await expect(c.state(`${TOPOLOGY}-web-0`)).toHaveText('exited');
+
+    await app.goTo('run');
+    const onRun = page.locator('[data-testid="run-event"][data-type="docker-kill"]');
+    await expect(onRun).toContainText('web', { timeout: 10_000 });
+    await expect(onRun).toContainText('real Docker container');
+    await app.run.stop.click();
+    await expect(app.run.state).toHaveAttribute('data-state', 'cancelled', { timeout: 20_000 });
+    await app.goTo('containers');
 
     // Tear down: the topology's containers go, the foreign one stays.
     await c.tearDown.click();

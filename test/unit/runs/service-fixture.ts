@@ -26,6 +26,7 @@ export interface Heard {
 export interface ServiceFixture {
   service: RunService;
   store: Store;
+  bus: EventBus;
   heard: Heard[];
   /** Resolves with the runFinished payload of a run. */
   finished(id: string, timeoutMs?: number): Promise<RunInfo>;
@@ -66,6 +67,7 @@ export function startService(workerFile: string, options: Partial<RunServiceOpti
   return {
     service,
     store,
+    bus,
     heard,
     finished: (id, timeoutMs = 30_000) =>
       waitFor(() => heard.find((h) => h.name === 'runFinished' && (h.payload as RunInfo).id === id)?.payload as RunInfo | undefined, timeoutMs, `run ${id} to finish`),
