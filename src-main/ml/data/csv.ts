@@ -1,7 +1,8 @@
 // `timestamp,value` CSV text of real metrics, parsed defensively: every bad row is reported
 // with its line number, the column and what was wrong, so a person can fix the file in one go.
-// The header is optional (a first line whose value is not a number). Blank lines are skipped.
-// Timestamps must rise strictly; values must be finite numbers. Pure: the caller reads the file.
+// The header is optional (a first line whose fields are neither a time nor a number). Blank
+// lines are skipped. Timestamps must rise strictly; values must be finite numbers. Pure: the
+// caller reads the file.
 import { parseTimestamp, type TimestampForm } from './csv-timestamp.js';
 
 export interface CsvLimits {
@@ -77,7 +78,7 @@ export function parseTimestampValueCsv(text: string, source = 'the CSV', limits:
     const fields = raw.split(',').map(unquote);
     const first = !seenContent;
     seenContent = true;
-    if (first && fields.length === 2 && !VALUE.test(fields[1]!)) {
+    if (first && fields.length === 2 && !VALUE.test(fields[1]!) && typeof parseTimestamp(fields[0]!) === 'string') {
       header = true;
       continue;
     }
