@@ -20,6 +20,7 @@ import { NodeMetrics } from './node-metrics.js';
 import type { Plan } from './plan.js';
 import { EventLog } from './records.js';
 import { compileRate, type RatePoint } from './rate-profile.js';
+import type { ScalingModelOptions } from './scaling-setup.js';
 import { TrafficSource } from './source.js';
 import { Station } from './station.js';
 import { ABANDONED, CALLING, IN_NODE, SERVING, VisitPool, WAITING } from './visits.js';
@@ -47,6 +48,8 @@ export interface NetworkOptions {
   /** Requests in flight (queued or in service anywhere) beyond which the run stops. */
   maxInFlight: number;
   rateSeries?: Readonly<Record<string, readonly RatePoint[]>>;
+  /** Models for predictive and learned scaling, and the SLO the learned policy reads (default: no models, the schema's 500 ms). */
+  scaling?: ScalingModelOptions;
 }
 
 export class Network {
@@ -198,7 +201,7 @@ export class Network {
       this.stations,
       nodes.map((node) => node.id),
     );
-    this.autoscaler = new Autoscaler(sim, plan, this.stations, this.metrics, this.instances, this.events);
+    this.autoscaler = new Autoscaler(sim, plan, this.stations, this.metrics, this.instances, this.events, options.scaling ?? { sloLatencyMs: 500 });
 
     this.data = new DataTier(plan, options.seed, {
       sim,

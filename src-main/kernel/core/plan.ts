@@ -142,8 +142,7 @@ function behaviorOf(id: string, node: TopologyNode, classes: string[], warnings:
   }
   const servers = node.replicas * node.concurrency;
   // No servers: the load analysis warns when traffic reaches the node (load-warnings.ts).
-  if (node.scaling.policy === 'predictive' || node.scaling.policy === 'learned')
-    warnings.push(`${id}: ${node.scaling.policy} scaling runs as its reactive part (the Kubernetes HPA) until forecasting models are simulated`);
+  if (node.scaling.policy === 'learned' && node.scaling.model === undefined) warnings.push(`${id}: learned scaling has no policy model; the Kubernetes HPA scales it`);
   const { default: byDefault, classes: perClass } = node.serviceTime;
   return {
     type: 'station',

@@ -63,6 +63,8 @@ export const RUN_EVENT_TYPES = [
   'instance-stopped',
   'instance-killed',
   'scaled',
+  /** How a node's scaling policy works in this run (a forecaster gathering history, a model it could not use). */
+  'scaling-policy',
   'fault-started',
   'fault-ended',
   'failover',

@@ -8,6 +8,7 @@ import { Monitoring } from './monitoring/monitor.js';
 import { buildPlan } from './plan.js';
 import type { RatePoint } from './rate-profile.js';
 import type { RunRecords, SeriesLayout } from './records.js';
+import type { KernelModels } from './scaling-models.js';
 import { summarize, type RunSummary } from './summary.js';
 
 export interface RunOptions {
@@ -27,6 +28,10 @@ export interface RunOptions {
   seriesIntervalS?: number;
   /** False: record no series frames (benchmarks); alert rules are still evaluated. Default true. */
   recordSeries?: boolean;
+  /** Models the nodes' `scaling.model` names, resolved by the host (forecasters, policies). */
+  models?: KernelModels;
+  /** Season of the predictive policy's built-in seasonal-naive forecaster (default 86,400 s: a day). */
+  forecastSeasonS?: number;
 }
 
 export interface AdvanceLimit {
@@ -73,6 +78,11 @@ export function createRun(doc: Topology, options: RunOptions = {}): Run {
     warmupMs,
     maxInFlight: options.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT,
     ...(options.rateSeries === undefined ? {} : { rateSeries: options.rateSeries }),
+    scaling: {
+      sloLatencyMs: doc.scenario.slo.latencyP99Ms,
+      ...(options.models === undefined ? {} : { models: options.models }),
+      ...(options.forecastSeasonS === undefined ? {} : { seasonS: options.forecastSeasonS }),
+    },
   });
   const monitoring = new Monitoring(doc, sim, net, {
     endMs,

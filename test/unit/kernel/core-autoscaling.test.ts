@@ -1,6 +1,7 @@
 // Scaling in runs: manual replicas stay; the HPA scales a station out under load and back in
-// after the scale-down stabilisation window, with 'scaled' and instance events; predictive
-// and learned run as the HPA and say so.
+// after the scale-down stabilisation window, with 'scaled' and instance events; learned
+// without a policy runs as the HPA and says so (predictive*.test.ts and learned*.test.ts
+// cover those policies).
 import { describe, expect, it } from 'vitest';
 import type { RunEvent } from '../../../src-main/kernel/core/records.js';
 import { createRun } from '../../../src-main/kernel/index.js';
@@ -19,6 +20,7 @@ function spikeDoc(scaling: ScalingInput) {
       api: { kind: 'container', replicas: 1, startupS: 5, queueCapacity: 2000, serviceTime: { default: { type: 'exponential', meanMs: 10 } }, scaling },
     },
     [{ type: 'call', from: 'src', to: 'api', latencyMs: 0 }],
+    { coldStart: true },
   );
 }
 
@@ -76,11 +78,10 @@ describe('HPA in a run', () => {
     expect(events.filter((e) => e.type === 'scaled' || (e.type === 'instance-started' && e.tMs > 0))).toHaveLength(0);
   });
 
-  it('predictive and learned run as the HPA, with a warning that says so', () => {
-    for (const policy of ['predictive', 'learned'] as const) {
-      const { events, warnings } = runEvents(spikeDoc({ ...hpa, policy }), 200);
-      expect(events.some((e) => e.type === 'scaled')).toBe(true);
-      expect(warnings.join('\n')).toMatch(new RegExp(`api: ${policy} scaling runs as its reactive part \\(the Kubernetes HPA\\)`));
-    }
+  it('learned without a policy model runs as the HPA, with a warning that says so', () => {
+    const { events, warnings } = runEvents(spikeDoc({ ...hpa, policy: 'learned' }), 200);
+    expect(events.some((e) => e.type === 'scaled' && e.data!.source === 'reactive')).toBe(true);
+    expect(warnings.join('\n')).toMatch(/api: learned scaling has no policy model; the Kubernetes HPA scales it/);
+    expect(events.find((e) => e.type === 'scaling-policy')!.message).toBe('api: learned scaling has no policy model; the Kubernetes HPA scales it instead');
   });
 });

@@ -1,0 +1,30 @@
+// Models that drive the predictive and learned scaling policies, as the kernel takes them:
+// plain functions, already resolved by name (main reads them from the model store; the CLI
+// from files), so the kernel needs no ML library and no I/O.
+
+/**
+ * Forecasts a node's arrival rate. `history` holds requests per second per step, oldest
+ * first, the last entry being the step that just ended; at least `window` entries.
+ */
+export interface KernelForecaster {
+  /** What the run's events call it (e.g. "seasonal naive (24 h)" or a model's name). */
+  readonly name: string;
+  /** Simulated ms one history step covers. */
+  readonly stepMs: number;
+  /** Steps of history one forecast reads: the policy stays reactive until it has them. */
+  readonly window: number;
+  /** The rate expected `stepsAhead` steps after the last history step (≥ 1). */
+  forecast(history: Float64Array, stepsAhead: number): number;
+}
+
+/** Maps an observation (learned-observation.ts) to a replica change. */
+export interface KernelPolicy {
+  readonly name: string;
+  /** Replicas to add (negative: remove); the autoscaler clamps the result to min/max. */
+  act(observation: Float64Array): number;
+}
+
+export type KernelModel = { readonly type: 'forecaster'; readonly forecaster: KernelForecaster } | { readonly type: 'policy'; readonly policy: KernelPolicy };
+
+/** Models by the name a node's `scaling.model` gives. */
+export type KernelModels = Readonly<Record<string, KernelModel>>;
