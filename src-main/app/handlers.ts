@@ -5,6 +5,8 @@ import type { BringUpService } from '../docker/bring-up/service.js';
 import type { DockerService } from '../docker/docker-service.js';
 import { createDocumentHandlers } from '../documents/handlers.js';
 import { createFileHandlers } from '../files/handlers.js';
+import { createModelHandlers } from '../models/handlers.js';
+import { ModelService } from '../models/model-service.js';
 import { createRunHandlers } from '../runs/handlers.js';
 import type { RunService } from '../runs/run-service.js';
 import type { Store } from '../store/store.js';
@@ -52,6 +54,7 @@ export function createHandlers(ctx: AppContext): Handlers {
     ...createRunHandlers(ctx.runs),
     ...createDockerHandlers(ctx.docker),
     ...createBringUpHandlers(ctx.bringUp),
+    ...createModelHandlers(new ModelService(store.models)),
     pickOpenPath: async () => ({ path: await dialogs(ctx).pickOpenPath() }),
     pickSavePath: async ({ suggestedName }) => ({ path: await dialogs(ctx).pickSavePath(suggestedName) }),
   };

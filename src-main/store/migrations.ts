@@ -65,6 +65,21 @@ export const MIGRATIONS: readonly Migration[] = [
      PRIMARY KEY (run_id, seq)
    ) STRICT;
    CREATE INDEX run_events_time ON run_events (run_id, t_ms);`,
+  // 4: trained models (ML lab): the artefact as JSON without its weights, the weights as one
+  // BLOB of float32s. UNIQUE (name, version) is also the index by name (latest = its last entry).
+  `CREATE TABLE models (
+     id           TEXT PRIMARY KEY,
+     name         TEXT NOT NULL,
+     version      INTEGER NOT NULL,
+     purpose      TEXT NOT NULL,
+     architecture TEXT NOT NULL,
+     created_at   TEXT NOT NULL,
+     artefact     TEXT NOT NULL,
+     weights      BLOB,
+     weight_bytes INTEGER NOT NULL DEFAULT 0,
+     UNIQUE (name, version)
+   ) STRICT;
+   CREATE INDEX models_created ON models (created_at DESC);`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

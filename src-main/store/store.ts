@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { openDatabase, type Db, type OpenOptions } from './database.js';
 import { AutosaveRepo } from './autosave-repo.js';
+import { ModelRepo } from './model-repo.js';
 import { RecentRepo } from './recent-repo.js';
 import { RunRepo } from './run-repo.js';
 import { SettingsRepo } from './settings-repo.js';
@@ -13,6 +14,7 @@ export class Store {
   readonly recent: RecentRepo;
   readonly autosaves: AutosaveRepo;
   readonly runs: RunRepo;
+  readonly models: ModelRepo;
 
   private constructor(
     readonly db: Db,
@@ -22,6 +24,7 @@ export class Store {
     this.recent = new RecentRepo(db);
     this.autosaves = new AutosaveRepo(db);
     this.runs = new RunRepo(db);
+    this.models = new ModelRepo(db);
   }
 
   static open(dataDir: string, options: OpenOptions = {}): Store {

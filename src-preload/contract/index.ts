@@ -9,4 +9,5 @@ export * from './documents.js';
 export * from './runs.js';
 export * from './docker.js';
 export * from './bring-up.js';
+export * from './ml-models.js';
 export * from './topology/index.js';

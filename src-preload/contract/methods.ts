@@ -6,6 +6,7 @@ import { documentPathSchema } from './paths.js';
 import { runMethods } from './runs.js';
 import { dockerMethods } from './docker.js';
 import { bringUpMethods } from './bring-up.js';
+import { mlModelMethods } from './ml-models.js';
 
 export { documentPathSchema };
 
@@ -57,6 +58,7 @@ export const methods = {
   ...runMethods,
   ...dockerMethods,
   ...bringUpMethods,
+  ...mlModelMethods,
 } as const satisfies Record<MethodName, { args: z.ZodType; result: z.ZodType }>;
 
 export type Methods = typeof methods;

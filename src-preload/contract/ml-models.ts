@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { documentPathSchema } from './paths.js';
 
 /**
  * A trained model as the ML lab keeps it: what it does, how it was made, how well it did,
@@ -81,6 +82,10 @@ export const tfjsArtefactSchema = z
   .strict();
 export type TfjsArtefact = z.infer<typeof tfjsArtefactSchema>;
 
+/** Bytes the weights of these specs take: float32, 4 bytes per value. */
+export const weightByteLength = (specs: readonly WeightSpec[]): number =>
+  specs.reduce((sum, spec) => sum + 4 * spec.shape.reduce((n, d) => n * d, 1), 0);
+
 /** Gradient-boosted regression trees, flattened: node i splits on feature[i] <= threshold[i]; leaves have feature -1. */
 export const treeSchema = z
   .object({
@@ -102,7 +107,10 @@ export const MODEL_FORMAT_VERSION = 1;
 export const modelArtefactSchema = z
   .object({
     format: z.literal('devsim-model'),
-    formatVersion: z.literal(MODEL_FORMAT_VERSION),
+    // The message names the version found, so an old or newer file says what it is.
+    formatVersion: z.literal(MODEL_FORMAT_VERSION, {
+      error: (issue) => `this app reads model format version ${MODEL_FORMAT_VERSION}; the model is format version ${JSON.stringify(issue.input)}`,
+    }),
     name: z.string().min(1).max(200),
     purpose: modelPurposeSchema,
     architecture: modelArchitectureSchema,
@@ -136,3 +144,58 @@ export const modelSummarySchema = storedModelSchema.omit({ tfjs: true, trees: tr
   weightBytes: z.number().int().nonnegative(),
 });
 export type ModelSummary = z.infer<typeof modelSummarySchema>;
+
+/** A stored model's id, as the store makes them. */
+export const modelIdSchema = z.string().regex(/^model-[0-9a-z-]{1,64}$/, { message: 'a model id like model-…' });
+const modelNameSchema = modelArtefactSchema.shape.name;
+
+/** A stored model whose row could not be read back: listed apart so the rest still load. */
+export const damagedModelSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  version: z.number().int(),
+  /** The damaged part, e.g. "artefact.dataset.window" or "weights". */
+  field: z.string(),
+  message: z.string(),
+});
+export type DamagedModel = z.infer<typeof damagedModelSchema>;
+
+export const modelListSchema = z.object({ models: z.array(modelSummarySchema), damaged: z.array(damagedModelSchema) });
+export type ModelList = z.infer<typeof modelListSchema>;
+
+/** The most a model.json may hold: topology, weight specs and the devsim metadata (trees included). */
+export const MAX_MODEL_JSON_CHARS = 16 * 1024 * 1024;
+
+/**
+ * A model as TensorFlow.js files: model.json's text (tfjs layers-model format, the devsim
+ * artefact in userDefinedMetadata.devsim) and weights.bin's bytes as base64 ("" for none).
+ */
+export const modelFilesSchema = z
+  .object({
+    modelJson: z.string().min(1).max(MAX_MODEL_JSON_CHARS),
+    weightsBase64: tfjsArtefactSchema.shape.weightsBase64,
+  })
+  .strict();
+export type ModelFiles = z.infer<typeof modelFilesSchema>;
+
+const byModelId = z.object({ id: modelIdSchema }).strict();
+
+export const mlModelMethods = {
+  /** Summaries (no weights), newest first; rows that cannot be read back are listed under damaged. */
+  listModels: { args: z.object({ purpose: modelPurposeSchema.optional() }).strict().optional(), result: modelListSchema },
+  /** One model with its weights: by id, or the latest version of a name. */
+  getModel: { args: z.union([byModelId, z.object({ name: modelNameSchema }).strict()]), result: storedModelSchema },
+  /** Stores a model; a name already stored gets the next version. */
+  saveModel: { args: z.object({ artefact: modelArtefactSchema }).strict(), result: modelSummarySchema },
+  deleteModel: { args: byModelId, result: z.object({ deleted: z.boolean() }) },
+  /**
+   * As tfjs files. With an absolute path (desktop, from the Save dialog) writes the folder
+   * path/ with model.json and weights.bin; without one returns the files for a download.
+   */
+  exportModelFiles: {
+    args: byModelId.extend({ path: documentPathSchema.optional() }).strict(),
+    result: z.object({ written: z.array(z.string()), files: modelFilesSchema.optional() }),
+  },
+  /** tfjs files exported by this app, checked and stored as a new version of their name. */
+  importModelFiles: { args: modelFilesSchema, result: modelSummarySchema },
+} as const;

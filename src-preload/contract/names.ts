@@ -62,6 +62,12 @@ export const METHOD_NAMES = [
   'listChaosEvents',
   'runChaosScenario',
   'cancelChaosScenario',
+  'listModels',
+  'getModel',
+  'saveModel',
+  'deleteModel',
+  'exportModelFiles',
+  'importModelFiles',
 ] as const;
 
 export const EVENT_NAMES = [

@@ -17,6 +17,7 @@ import {
 import { DOCKER_DOMAIN_ERRORS, dockerArgs } from './docker-arbitraries.js';
 import { BRING_UP_DOMAIN_ERRORS, bringUpArgs } from '../docker/bring-up-arbitraries.js';
 import { RUN_DOMAIN_ERRORS, runArgs } from './run-arbitraries.js';
+import { MODEL_DOMAIN_ERRORS, modelArgs } from './model-arbitraries.js';
 
 const noise = fc.oneof(fc.anything(), fc.jsonValue());
 
@@ -101,6 +102,7 @@ const DOCUMENT_ARGS: Partial<Record<MethodName, fc.Arbitrary<unknown>>> = {
   }),  ...runArgs(documentArg),
   ...dockerArgs,
   ...bringUpArgs(documentArg),
+  ...modelArgs(sandbox),
 };
 
 /**
@@ -119,6 +121,7 @@ export const DOMAIN_ERRORS: Partial<Record<MethodName, ErrorCode[]>> = {
   ...RUN_DOMAIN_ERRORS,
   ...DOCKER_DOMAIN_ERRORS,
   ...BRING_UP_DOMAIN_ERRORS,
+  ...MODEL_DOMAIN_ERRORS,
 };
 
 /** Arguments for one method: often valid, often subtly not, sometimes anything. */

@@ -10,6 +10,7 @@ import { argsFor, checkReply, unknownMethod } from './contract-arbitraries.js';
 import { DEAD_DOCKER_HOST, ENGINE_METHODS } from './docker-arbitraries.js';
 import { BRING_UP_ENGINE_METHODS } from '../docker/bring-up-arbitraries.js';
 import { LIVE_RUN_METHODS, seedRuns } from './run-arbitraries.js';
+import { seedModels } from './model-arbitraries.js';
 
 let dir: string;
 let app: RunningApp;
@@ -21,6 +22,7 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'devsim-dispatch-'));
   app = startApp({ mode: 'browser', dataDir: dir, log: createMemoryLogger(), docker: { env: { DOCKER_HOST: DEAD_DOCKER_HOST } } });
   seedRuns(app.ctx.store);
+  seedModels(app.ctx.store);
   // Stand-ins for the desktop's native dialogs, so their handlers run too.
   app.ctx.dialogs = { pickOpenPath: () => Promise.resolve(null), pickSavePath: (name) => Promise.resolve(join(dir, name.replace(/[/\\]/g, '_') || 'x.yaml')) };
 });
