@@ -11,11 +11,14 @@ export interface BackendChoice {
   fallbacks: string[];
 }
 
+/** A URL prefix or directory (trailing slash), or each .wasm file's own URL (a bundler renames them). */
+export type WasmPaths = Parameters<typeof setWasmPaths>[0];
+
 /**
  * Selects the fastest backend that initialises. `wasmPaths` is where the .wasm files are
- * served (a URL prefix in a worker, a directory with a trailing slash under Node).
+ * served (a URL prefix or per-file URLs in a worker, a directory with a trailing slash under Node).
  */
-export async function useFastestBackend(wasmPaths: string | undefined): Promise<BackendChoice> {
+export async function useFastestBackend(wasmPaths: WasmPaths | undefined): Promise<BackendChoice> {
   const fallbacks: string[] = [];
   for (const backend of BACKEND_PREFERENCE) {
     try {

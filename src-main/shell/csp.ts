@@ -4,7 +4,9 @@
 
 export const CSP_DIRECTIVES: Readonly<Record<string, readonly string[]>> = {
   'default-src': ["'none'"],
-  'script-src': ["'self'"],
+  // 'wasm-unsafe-eval': WebAssembly compilation for the ML lab's TensorFlow.js (its .wasm files
+  // come from 'self'); JavaScript eval stays forbidden.
+  'script-src': ["'self'", "'wasm-unsafe-eval'"],
   'style-src': ["'self'"],
   'img-src': ["'self'", 'data:', 'blob:'],
   'font-src': ["'self'"],

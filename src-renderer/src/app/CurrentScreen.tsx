@@ -12,6 +12,7 @@ import { WelcomeScreen } from '../features/welcome/WelcomeScreen.js';
 const TopologyScreen = lazy(() => import('../features/topology/TopologyScreen.js').then((m) => ({ default: m.TopologyScreen })));
 const RunScreen = lazy(() => import('../features/run/RunScreen.js').then((m) => ({ default: m.RunScreen })));
 const ContainersScreen = lazy(() => import('../features/containers/ContainersScreen.js').then((m) => ({ default: m.ContainersScreen })));
+const MlScreen = lazy(() => import('../features/ml/MlScreen.js').then((m) => ({ default: m.MlScreen })));
 
 function LoadingArea(): React.JSX.Element {
   return (
@@ -39,10 +40,10 @@ function AreaScreen(): React.JSX.Element {
   const area = useAppStore((s) => s.area);
   if (area === 'welcome') return <WelcomeScreen />;
   if (area === 'settings') return <SettingsScreen />;
-  if (area === 'topology' || area === 'run' || area === 'containers') {
+  if (area === 'topology' || area === 'run' || area === 'containers' || area === 'ml') {
     return (
       <Suspense fallback={<LoadingArea />}>
-        {area === 'topology' ? <TopologyScreen /> : area === 'run' ? <RunScreen /> : <ContainersScreen />}
+        {area === 'topology' ? <TopologyScreen /> : area === 'run' ? <RunScreen /> : area === 'ml' ? <MlScreen /> : <ContainersScreen />}
       </Suspense>
     );
   }

@@ -22,7 +22,8 @@ describe('the Content-Security-Policy header of app://', () => {
       expect(sources, name).not.toContain("'unsafe-inline'");
       expect(sources, name).not.toContain("'unsafe-hashes'");
     }
-    expect(policy.get('script-src')).toEqual(["'self'"]);
+    // WebAssembly compilation only (TensorFlow.js's wasm backend), never JavaScript eval.
+    expect(policy.get('script-src')).toEqual(["'self'", "'wasm-unsafe-eval'"]);
   });
 
   it('names no remote host, wildcard or insecure scheme anywhere', () => {

@@ -1,0 +1,30 @@
+import { useEffect } from 'react';
+import { useAppStore } from '../../stores/context.js';
+import { BackendStatus } from './BackendStatus.js';
+import { DatasetForm } from './DatasetForm.js';
+import { LossChart } from './LossChart.js';
+import { TrainControls } from './TrainControls.js';
+import { TrainingResult } from './TrainingResult.js';
+import '../screens.css';
+import './ml.css';
+
+/** The ML lab: train a model on a run's metrics in a Web Worker and watch it learn. */
+export function MlScreen(): React.JSX.Element {
+  const startMlBackend = useAppStore((s) => s.startMlBackend);
+  useEffect(() => {
+    void startMlBackend();
+  }, [startMlBackend]);
+  return (
+    <section className="screen ml" aria-labelledby="ml-title" data-testid="screen-ml">
+      <header className="screen-header">
+        <h1 id="ml-title">ML Lab</h1>
+        <p className="muted">Train a model on a run’s metrics: it learns to predict a series a few steps ahead.</p>
+      </header>
+      <BackendStatus />
+      <DatasetForm />
+      <TrainControls />
+      <LossChart />
+      <TrainingResult />
+    </section>
+  );
+}

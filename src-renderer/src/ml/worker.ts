@@ -1,0 +1,80 @@
+// The ML lab's Web Worker: TensorFlow.js off the page's thread, so training never stutters the UI.
+// It picks the fastest backend once, then answers the requests of protocol.ts, one training at a time.
+import '../api/zod-jitless.js';
+// Renamed: not a React hook, whatever its name says to the hooks lint.
+import { useFastestBackend as chooseFastestBackend, type BackendChoice } from '../../../src-main/ml/backend.js';
+import { disposeLabModel } from './lab-model.js';
+import { predictWith, trainLabModel, type TrainedModel } from './lab-training.js';
+import { parseRequest, requestId, type WorkerReply, type WorkerRequest } from './protocol.js';
+import { WASM_FILES } from './wasm-files.js';
+
+interface WorkerScope {
+  postMessage(message: WorkerReply): void;
+  addEventListener(type: 'message', listener: (event: MessageEvent<unknown>) => void): void;
+}
+const scope = self as unknown as WorkerScope;
+const post = (message: WorkerReply): void => scope.postMessage(message);
+const messageOf = (err: unknown): string => (err instanceof Error ? err.message : String(err));
+
+const backend: Promise<BackendChoice> = chooseFastestBackend(WASM_FILES).then(
+  (choice) => {
+    post({ type: 'backend', backend: choice.backend, fallbacks: choice.fallbacks });
+    return choice;
+  },
+  (err: unknown) => {
+    post({ type: 'backend-failed', message: messageOf(err) });
+    throw err;
+  },
+);
+backend.catch(() => {}); // reported above; each job that needs it says so again
+
+const going = new Map<string, AbortController>();
+let lastModel: TrainedModel | null = null;
+
+async function train(request: Extract<WorkerRequest, { type: 'train' }>): Promise<void> {
+  if (going.size > 0) {
+    post({ type: 'failed', id: request.id, message: 'A training is already going: wait for it or cancel it first' });
+    return;
+  }
+  const control = new AbortController();
+  going.set(request.id, control);
+  try {
+    await backend;
+    const outcome = await trainLabModel(request.series, request.spec, {
+      signal: control.signal,
+      onEpoch: (figures) => post({ type: 'progress', id: request.id, epochs: request.spec.epochs, figures }),
+    });
+    if (outcome.kind === 'cancelled') {
+      post({ type: 'cancelled', id: request.id, epochsDone: outcome.epochsDone });
+      return;
+    }
+    if (lastModel) disposeLabModel(lastModel.model);
+    lastModel = outcome.trained;
+    post({ type: 'trained', id: request.id, result: outcome.result });
+  } catch (err) {
+    post({ type: 'failed', id: request.id, message: messageOf(err) });
+  } finally {
+    going.delete(request.id);
+  }
+}
+
+function predict(request: Extract<WorkerRequest, { type: 'predict' }>): void {
+  try {
+    if (!lastModel) throw new Error('No model has been trained yet');
+    post({ type: 'predicted', id: request.id, values: predictWith(lastModel, request.windows) });
+  } catch (err) {
+    post({ type: 'failed', id: request.id, message: messageOf(err) });
+  }
+}
+
+scope.addEventListener('message', (event) => {
+  const parsed = parseRequest(event.data);
+  if (!parsed.ok) {
+    post({ type: 'failed', id: requestId(event.data), message: parsed.message });
+    return;
+  }
+  const request = parsed.value;
+  if (request.type === 'train') void train(request);
+  else if (request.type === 'cancel') going.get(request.id)?.abort();
+  else predict(request);
+});

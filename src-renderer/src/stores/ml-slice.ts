@@ -1,0 +1,144 @@
+import type { StateCreator } from 'zustand/vanilla';
+import type { DevsimApi, RunInfo } from '../../../src-preload/contract/index.js';
+import { startMlWorker, type MlWorkerClient } from '../ml/client.js';
+import { trainSpecSchema, type EpochFigures, type TrainedFigures, type TrainSpec } from '../ml/protocol.js';
+import { readRunSeries, seriesNames } from '../ml/series-from-run.js';
+import type { AppState } from './app-store.js';
+import { messageOf } from './errors.js';
+
+export interface MlBackendState {
+  state: 'off' | 'starting' | 'ready' | 'failed';
+  backend: 'wasm' | 'cpu' | null;
+  /** Why each faster backend was passed over. */
+  fallbacks: string[];
+  error: string | null;
+}
+
+export interface MlTraining {
+  runId: string;
+  series: string;
+  /** The worker's job id, once the series is read and sent. */
+  jobId: string | null;
+  state: 'loading' | 'training' | 'cancelling' | 'trained' | 'cancelled' | 'failed';
+  epochs: number;
+  /** Loss and validation loss per finished epoch, in order. */
+  history: EpochFigures[];
+  result: TrainedFigures | null;
+  message: string | null;
+}
+
+export const DEFAULT_ML_SPEC: TrainSpec = { window: 16, horizon: 1, normalisation: 'zscore', trainFraction: 0.7, validationFraction: 0.15, epochs: 20, units: 16, batchSize: 32 };
+
+export interface MlSlice {
+  mlRunId: string | null;
+  mlSeries: string | null;
+  mlSpec: TrainSpec;
+  mlBackend: MlBackendState;
+  mlTraining: MlTraining | null;
+  pickMlRun(id: string | null): void;
+  pickMlSeries(name: string): void;
+  setMlSpec(patch: Partial<TrainSpec>): void;
+  /** Starts the worker (if not going) and learns which backend it runs on. */
+  startMlBackend(): Promise<void>;
+  trainMl(): Promise<void>;
+  cancelMl(): void;
+}
+
+/** Runs worth training on: finished (not failed) and with series recorded. */
+export const trainableRuns = (runs: readonly RunInfo[] | null): RunInfo[] =>
+  (runs ?? []).filter((r) => (r.state === 'completed' || r.state === 'stopped' || r.state === 'cancelled') && r.layout.nodes.length > 0 && r.layout.metrics.length > 0);
+
+/** A first series to offer: a latency if the run has one (faults show there), else the first. */
+export const defaultSeries = (run: RunInfo): string | null => {
+  const names = seriesNames(run);
+  return names.find((n) => n.endsWith('/latency_p95_ms') && !n.startsWith('(')) ?? names[0] ?? null;
+};
+
+export const isTraining = (t: MlTraining | null): boolean => t !== null && (t.state === 'loading' || t.state === 'training' || t.state === 'cancelling');
+
+export const createMlSlice =
+  (api: DevsimApi, startWorker: () => MlWorkerClient = startMlWorker): StateCreator<AppState, [], [], MlSlice> =>
+  (set, get) => {
+    let client: MlWorkerClient | null = null;
+
+    /** The worker, started afresh when the last one stopped (e.g. it ran out of memory). */
+    const worker = (): MlWorkerClient => {
+      if (client === null || client.failure !== null) {
+        client = startWorker();
+        const mine = client;
+        set({ mlBackend: { state: 'starting', backend: null, fallbacks: [], error: null } });
+        mine.backend.then(
+          (b) => {
+            if (client === mine) set({ mlBackend: { state: 'ready', backend: b.backend, fallbacks: b.fallbacks, error: null } });
+          },
+          (err: unknown) => {
+            if (client === mine) set({ mlBackend: { state: 'failed', backend: null, fallbacks: [], error: messageOf(err) } });
+          },
+        );
+      }
+      return client;
+    };
+
+    const patchTraining = (runId: string, patch: Partial<MlTraining>): void => {
+      const t = get().mlTraining;
+      if (t && t.runId === runId) set({ mlTraining: { ...t, ...patch } });
+    };
+
+    return {
+      mlRunId: null,
+      mlSeries: null,
+      mlSpec: DEFAULT_ML_SPEC,
+      mlBackend: { state: 'off', backend: null, fallbacks: [], error: null },
+      mlTraining: null,
+
+      pickMlRun: (id) => {
+        const run = id === null ? undefined : get().runs?.find((r) => r.id === id);
+        set({ mlRunId: run ? run.id : null, mlSeries: run ? defaultSeries(run) : null });
+      },
+      pickMlSeries: (name) => set({ mlSeries: name }),
+      setMlSpec: (patch) => set({ mlSpec: { ...get().mlSpec, ...patch } }),
+
+      startMlBackend: async () => {
+        await worker().backend.catch(() => {}); // the state says why
+      },
+
+      trainMl: async () => {
+        if (isTraining(get().mlTraining)) return;
+        const { mlRunId, mlSeries, mlSpec } = get();
+        const run = get().runs?.find((r) => r.id === mlRunId);
+        const fail = (message: string): void =>
+          set({ mlTraining: { runId: mlRunId ?? '', series: mlSeries ?? '', jobId: null, state: 'failed', epochs: mlSpec.epochs, history: [], result: null, message } });
+        if (!run) return fail('Pick a finished run to train on.');
+        if (!mlSeries) return fail('Pick a series of the run to train on.');
+        const spec = trainSpecSchema.safeParse(mlSpec);
+        if (!spec.success) {
+          const issue = spec.error.issues[0];
+          return fail(`Check ${issue?.path.join('.') || 'the settings'}: ${issue?.message ?? 'not valid'}`);
+        }
+        const training: MlTraining = { runId: run.id, series: mlSeries, jobId: null, state: 'loading', epochs: spec.data.epochs, history: [], result: null, message: null };
+        set({ mlTraining: training });
+        try {
+          const series = await readRunSeries(api, run, mlSeries);
+          const { id, done } = worker().train(series, spec.data, (figures) => {
+            const t = get().mlTraining;
+            if (t?.jobId === id) set({ mlTraining: { ...t, history: [...t.history, figures] } });
+          });
+          patchTraining(run.id, { jobId: id, state: 'training' });
+          const end = await done;
+          if (end.kind === 'trained') patchTraining(run.id, { state: 'trained', result: end.result });
+          else patchTraining(run.id, { state: 'cancelled', message: `Cancelled after ${end.epochsDone} of ${spec.data.epochs} epochs.` });
+        } catch (err) {
+          patchTraining(run.id, { state: 'failed', message: messageOf(err) });
+          // A worker that died is replaced on the next training; say so meanwhile.
+          if (client?.failure) set({ mlBackend: { state: 'failed', backend: null, fallbacks: [], error: client.failure } });
+        }
+      },
+
+      cancelMl: () => {
+        const t = get().mlTraining;
+        if (!t || t.state !== 'training' || t.jobId === null) return;
+        client?.cancel(t.jobId);
+        set({ mlTraining: { ...t, state: 'cancelling' } });
+      },
+    };
+  };

@@ -1,0 +1,94 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { parse } from 'yaml';
+import { callHost } from './fixtures/contract-client.js';
+import type { HostAddress } from './fixtures/host.js';
+import { expect, test } from './fixtures/test.js';
+import { MlPage } from './pages/ml-page.js';
+
+const TEMPLATE = resolve(import.meta.dirname, '..', '..', 'resources', 'templates', 'production.devsim.yaml');
+
+/** A stored run of the production template, an hour with the database primary failing at 30 min, a frame every 5 s (720 points). */
+async function runWithDatabaseFailure(host: HostAddress): Promise<string> {
+  const document = parse(await readFile(TEMPLATE, 'utf8')) as { scenario: { faults?: unknown[] } };
+  document.scenario.faults = [{ type: 'db-primary-failure', at: 1800, target: 'db' }];
+  const started = (await callHost(host, 'startRun', { document, name: 'ML lab', parameters: { durationS: 3600, speed: 'max', seriesIntervalS: 5 } })) as { id: string };
+  await expect.poll(async () => ((await callHost(host, 'getRun', { id: started.id })) as { state: string }).state, { timeout: 60_000 }).toBe('completed');
+  return started.id;
+}
+
+test('ML lab: a run with a database failure trains a small LSTM on wasm in a worker; the loss curves are drawn epoch by epoch; held-out figures shown; a second training is cancelled and stops', async ({ app, host, page }) => {
+  test.setTimeout(120_000);
+  const runId = await runWithDatabaseFailure(host.current);
+  const problems: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') problems.push(msg.text());
+  });
+  page.on('pageerror', (err) => problems.push(err.message));
+
+  await app.open(host.current.url);
+  await app.goTo('ml');
+  const ml = new MlPage(page);
+  // The .wasm files load under the app's CSP from the built host: the worker reports wasm, nothing passed over.
+  await expect(ml.backend).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });
+  await expect(ml.backend).toHaveAttribute('data-backend', 'wasm');
+  await expect(ml.fallbacks).toHaveCount(0);
+
+  await ml.run.selectOption(runId);
+  await ml.series.selectOption('api/latency_p95_ms');
+  await ml.window.fill('12');
+  await ml.epochs.fill('6');
+  await ml.train.click();
+  await expect(ml.status).toHaveAttribute('data-state', 'trained', { timeout: 60_000 });
+  await expect(ml.chart).toHaveAttribute('data-epochs', '6');
+  // The chart instance holds six epochs of training and validation loss, every one a real number.
+  const lines = await ml.lossLines();
+  expect(lines.map((l) => l.id)).toEqual(['loss', 'val-loss']);
+  for (const line of lines) {
+    expect(line.values, line.id).toHaveLength(6);
+    for (const v of line.values) expect(Number.isFinite(v) && v >= 0, `${line.id} ${v}`).toBe(true);
+  }
+  // Training on z-scored data starts near a loss of 1 and goes down.
+  expect(lines[0]!.values.at(-1)!).toBeLessThan(lines[0]!.values[0]!);
+  await expect(ml.figures.filter({ hasText: 'MAE (model)' })).toContainText(/\d/);
+  await expect(ml.result).toContainText(/Windows.*\d+ \/ \d+ \/ \d+/);
+
+  // A long second training, cancelled after its first epochs: it stops, and the curves stop growing.
+  await ml.epochs.fill('500');
+  await ml.train.click();
+  await expect.poll(() => ml.epochsDone(), { timeout: 30_000 }).toBeGreaterThanOrEqual(2);
+  await ml.cancel.click();
+  await expect(ml.status).toHaveAttribute('data-state', 'cancelled', { timeout: 10_000 });
+  await expect(ml.status).toContainText(/Cancelled after \d+ of 500 epochs/);
+  const stoppedAt = await ml.epochsDone();
+  expect(stoppedAt).toBeLessThan(500);
+  await page.waitForTimeout(1500);
+  expect(await ml.epochsDone()).toBe(stoppedAt);
+  expect(Number(await ml.chart.getAttribute('data-epochs'))).toBe(stoppedAt);
+  await expect(ml.train).toBeEnabled();
+  expect(problems).toEqual([]);
+});
+
+test('ML lab: a window too long for the series gives a clear message, and the lab keeps working', async ({ app, host, page }) => {
+  test.setTimeout(90_000);
+  const runId = await runWithDatabaseFailure(host.current);
+  await app.open(host.current.url);
+  await app.goTo('ml');
+  const ml = new MlPage(page);
+  await ml.run.selectOption(runId);
+  await ml.window.fill('1000');
+  await ml.train.click();
+  await expect(ml.error).toContainText(/is too short: \d+ points.*window 1000/);
+  await expect(ml.status).toHaveAttribute('data-state', 'failed');
+  // A train fraction that leaves no test part is refused, naming the field.
+  await ml.window.fill('12');
+  await ml.trainFraction.fill('0.9');
+  await ml.train.click();
+  await expect(ml.error).toContainText(/validationFraction/);
+  // Corrected, it trains.
+  await ml.trainFraction.fill('0.7');
+  await ml.epochs.fill('2');
+  await ml.train.click();
+  await expect(ml.status).toHaveAttribute('data-state', 'trained', { timeout: 60_000 });
+  await expect(ml.error).toHaveCount(0);
+});
