@@ -35,13 +35,19 @@ export class InstanceManager {
     this.evRecover = host.sim.register((x) => this.onRecover(x % this.count, Math.floor(x / this.count)));
   }
 
-  /** The document's replicas at time 0: ready at once (quietly), or started and ready after the start-up time (a cold start: with events). */
-  start(replicas: readonly number[]): void {
+  /**
+   * The document's replicas at time 0: ready at once (quietly), or on a cold start started now
+   * and ready after the node's start-up time (with events). Replicas added later always start cold.
+   */
+  start(replicas: readonly number[], cold: boolean): void {
     const now = this.host.sim.now;
     this.stations.forEach((st, n) => {
       if (st === null) return;
       st.desired = replicas[n]!;
-      for (let k = 0; k < st.desired; k++) this.launch(st, n, now, st.startupMs > 0);
+      for (let k = 0; k < st.desired; k++) {
+        if (cold) this.launch(st, n, now, st.startupMs > 0);
+        else st.makeReady(st.addInstance(now), now);
+      }
       this.host.nodeChanged(n);
     });
   }

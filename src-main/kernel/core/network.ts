@@ -250,7 +250,10 @@ export class Network {
   /** Schedules the first arrivals, start-ups and the end of warm-up. */
   start(): void {
     const now = this.sim.now;
-    this.instances.start(this.plan.nodes.map((node) => (node.behavior.type === 'station' ? node.behavior.replicas : 0)));
+    this.instances.start(
+      this.plan.nodes.map((node) => (node.behavior.type === 'station' ? node.behavior.replicas : 0)),
+      this.plan.coldStart,
+    );
     this.metrics.forEach((m, i) => {
       m.replicas.set(now, this.replicaCount(i));
       m.up.set(now, this.isUp(i) ? 1 : 0);

@@ -70,6 +70,8 @@ export interface Plan {
   /** Group id → its parent group (null: top level), for faults aimed at a region. */
   groups: Record<string, string | null>;
   faults: Fault[];
+  /** The initial replicas start when the run begins (ready after their start-up time) instead of running already. */
+  coldStart: boolean;
 }
 
 export function buildPlan(doc: Topology): Plan {
@@ -115,7 +117,7 @@ export function buildPlan(doc: Topology): Plan {
   if (doc.scenario.deployments.length > 0) warnings.push('deployments in the scenario are not simulated yet');
   warnCycles(nodes, links, warnings);
   const groups = Object.fromEntries(Object.entries(doc.groups).map(([id, g]) => [id, g.parent ?? null]));
-  const plan = { nodes, links, classes, warnings, groups, faults: doc.scenario.faults };
+  const plan = { nodes, links, classes, warnings, groups, faults: doc.scenario.faults, coldStart: doc.scenario.coldStart };
   warnFaults(plan);
   warnings.push(...loadWarnings(analyzeLoad(plan, doc)));
   return plan;

@@ -65,6 +65,7 @@ export const topologySchema = z
       durationS: 3600,
       seed: 1,
       warmupS: 0,
+      coldStart: false,
       faults: [],
       deployments: [],
       slo: { latencyP99Ms: 500, errorRatePercent: 1 },

@@ -44,6 +44,11 @@ export const scenarioSchema = z
     seed: z.number().int().min(0).max(2 ** 32 - 1).default(1),
     /** Samples before this are not counted in the summary. */
     warmupS: z.number().nonnegative().max(31_536_000).default(0),
+    /** Off: the document's replicas are already running when the run begins, as in a live system. */
+    coldStart: z
+      .boolean()
+      .default(false)
+      .meta({ description: "Start the document's replicas when the run begins, each ready only after its start-up time; off: they are already running" }),
     faults: z.array(faultSchema).max(10_000).default([]),
     deployments: z.array(deploymentSchema).max(10_000).default([]),
     /** Service-level objectives the run is judged by. */

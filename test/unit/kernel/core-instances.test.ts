@@ -20,8 +20,8 @@ function network(doc: Topology, endMs: number): { sim: Simulator; net: Network }
 }
 
 describe('instances', () => {
-  it('a cold station has its replicas but none ready, and serves nothing until they are', () => {
-    const doc = topology({ src: source(20), a: box(5, { replicas: 3, concurrency: 2, startupS: 10 }) }, [call('src', 'a')]);
+  it('on a cold start a station has its replicas but none ready, and serves nothing until they are', () => {
+    const doc = topology({ src: source(20), a: box(5, { replicas: 3, concurrency: 2, startupS: 10 }) }, [call('src', 'a')], { coldStart: true });
     const { sim, net } = network(doc, 30_000);
     const a = 1;
     expect(net.replicaCount(a)).toBe(3);
@@ -49,6 +49,20 @@ describe('instances', () => {
     // A source has no instances; it is always up.
     expect(net.replicaCount(0)).toBe(0);
     expect(net.isUp(0)).toBe(true);
+  });
+
+  it('by default the initial replicas are already running, whatever their start-up time; only replicas added later start cold', () => {
+    const doc = topology({ src: source(20), a: box(5, { replicas: 3, concurrency: 2, startupS: 10 }) }, [call('src', 'a')]);
+    const { sim, net } = network(doc, 30_000);
+    expect(net.readyReplicaCount(1)).toBe(3);
+    expect(net.isUp(1)).toBe(true);
+    sim.runUntil(1_000);
+    expect(net.metrics[1]!.completions).toBeGreaterThan(0);
+    expect(net.events.drain().filter((e) => e.type === 'instance-started' || e.type === 'instance-ready')).toEqual([]);
+    net.instances.scaleTo(1, 4);
+    expect(net.readyReplicaCount(1)).toBe(3);
+    sim.runUntil(11_000);
+    expect(net.readyReplicaCount(1)).toBe(4);
   });
 
   it('scaling in is graceful: a removed instance finishes its requests, then stops; scaling out starts new ones', () => {

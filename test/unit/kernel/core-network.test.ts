@@ -51,8 +51,8 @@ describe('stations', () => {
     expect(s.sources.src!.error_rate).toBe(1);
   });
 
-  it('serves nothing before start-up; requests queue meanwhile', () => {
-    const r = createRun(topology({ src: source(10, { arrivals: 'deterministic' }), a: box(10, { startupS: 5 }) }, [call('src', 'a')]), { durationS: 20 });
+  it('serves nothing before start-up on a cold start; requests queue meanwhile', () => {
+    const r = createRun(topology({ src: source(10, { arrivals: 'deterministic' }), a: box(10, { startupS: 5 }) }, [call('src', 'a')], { coldStart: true }), { durationS: 20 });
     r.advance({ untilMs: 4999 });
     expect(r.summary().nodes.a!.completions).toBe(0);
     r.advance();

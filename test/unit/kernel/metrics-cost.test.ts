@@ -32,6 +32,8 @@ const doc = topologySchema.parse({
   },
   links: [{ type: 'call', from: 'users', to: 'api', latencyMs: 0 }],
   settings: { instanceHourCost: 0.07, monitoring: { scrapeIntervalS: 60 } },
+  // spare's two replicas start with the run and are ready only after 360 s.
+  scenario: { coldStart: true },
 });
 
 const at = (f: SeriesFrame, node: number, metric: (typeof SERIES_METRICS)[number]) => f.values[node * SERIES_METRICS.length + SERIES_METRICS.indexOf(metric)]!;
