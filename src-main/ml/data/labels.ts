@@ -8,6 +8,9 @@
 //   that could not promote means the end of the series;
 // - pod-kill, cache-flush and anything else without an end event: the instant it happened
 //   (tailMs lets the recovery count too).
+// Chaos on real containers (docker-<action> events, src-main/docker/bring-up/chaos.ts): a
+// kill lasts until a restart of the same container, a pause until its unpause (or the end of
+// the series); a restart is an instant.
 import type { Episode, LabelSpan } from './episodes.js';
 import { episodesOf } from './episodes.js';
 
@@ -65,6 +68,12 @@ export function labelSpans(events: readonly LabelEvent[], endMs: number, options
         else if (LASTING_FAULTS.has(fault)) end = endMs;
       }
       spans.push({ startMs: e.tMs, endMs: Math.min(endMs, end + tail), cause: `${fault} on ${e.target ?? 'the run'}` });
+    } else if (e.type === 'docker-kill' || e.type === 'docker-pause' || e.type === 'docker-restart') {
+      const container = e.data?.['container'];
+      const undo = e.type === 'docker-kill' ? 'docker-restart' : e.type === 'docker-pause' ? 'docker-unpause' : undefined;
+      const back = undo === undefined ? undefined : endAfter(i, (x) => x.type === undo && x.data?.['container'] === container);
+      const end = undo === undefined ? e.tMs : (back?.tMs ?? endMs);
+      spans.push({ startMs: e.tMs, endMs: Math.min(endMs, end + tail), cause: `${e.type} of ${String(container ?? e.target ?? 'a container')}` });
     } else if (e.type === 'alert-firing' && options.alerts !== false) {
       const alert = e.data?.['alert'];
       const resolved = endAfter(i, (x) => x.type === 'alert-resolved' && x.target === e.target && x.data?.['alert'] === alert);

@@ -93,6 +93,23 @@ describe('label spans per fault type', () => {
     expect([...labelPoints(times, 1000, events, { alerts: false }).labels]).toEqual([0, 0, 1, 1, 0, 0, 0, 0, 0, 0]);
   });
 
+  it('labels chaos on real containers: a pause until its unpause, a kill until a restart of the same container', () => {
+    const spans = labelSpans(
+      [
+        ev(1000, 'docker-pause', 'api', { container: 'api-1' }),
+        ev(2000, 'docker-kill', 'db', { container: 'db-1' }),
+        ev(3000, 'docker-unpause', 'api', { container: 'api-1' }),
+        ev(4000, 'docker-restart', 'db', { container: 'db-2' }),
+      ],
+      9000,
+    );
+    expect(spans).toEqual([
+      { startMs: 1000, endMs: 3000, cause: 'docker-pause of api-1' },
+      { startMs: 2000, endMs: 9000, cause: 'docker-kill of db-1' },
+      { startMs: 4000, endMs: 4000, cause: 'docker-restart of db-2' },
+    ]);
+  });
+
   it('refuses a negative tail', () => {
     expect(() => labelSpans([], 1000, { tailMs: -1 })).toThrow(/tailMs must be a finite number ≥ 0/);
   });
