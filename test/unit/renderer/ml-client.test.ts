@@ -1,0 +1,76 @@
+import { describe, expect, it, vi } from 'vitest';
+import { MlWorkerClient } from '../../../src-renderer/src/ml/client.js';
+import { DEFAULT_ML_SPEC } from '../../../src-renderer/src/stores/ml-slice.js';
+import { FakeWorker } from './ml-fake-worker.js';
+
+const series = { name: 'api/latency_p95_ms', stepMs: 5000, startMs: 0, values: [1, 2, 3] };
+const figures = (epoch: number) => ({ epoch, loss: 1 / epoch, valLoss: 1.1 / epoch, elapsedMs: epoch * 10 });
+
+describe('the ML worker client', () => {
+  it('learns the backend, passes progress on, and settles a training with its outcome', async () => {
+    const worker = new FakeWorker();
+    const client = new MlWorkerClient(worker);
+    worker.reply({ type: 'backend', backend: 'cpu', fallbacks: ['wasm: did not initialise'] });
+    await expect(client.backend).resolves.toEqual({ backend: 'cpu', fallbacks: ['wasm: did not initialise'] });
+
+    const progress = vi.fn();
+    const { id, done } = client.train(series, DEFAULT_ML_SPEC, progress);
+    expect(worker.last()).toEqual({ type: 'train', id, series, spec: DEFAULT_ML_SPEC });
+    worker.reply({ type: 'progress', id, epochs: 20, figures: figures(1) });
+    worker.reply({ type: 'progress', id: 'someone-else', epochs: 20, figures: figures(1) });
+    expect(progress).toHaveBeenCalledTimes(1);
+    expect(progress).toHaveBeenCalledWith(figures(1), 20);
+    const result = { windows: { train: 10, validation: 2, test: 2 }, filledPoints: 0, evaluation: { mae: 1 }, elapsedMs: 5 };
+    worker.reply({ type: 'trained', id, result });
+    await expect(done).resolves.toEqual({ kind: 'trained', result });
+  });
+
+  it('posts a cancel for a training that goes, and settles it as cancelled', async () => {
+    const worker = new FakeWorker();
+    const client = new MlWorkerClient(worker);
+    const { id, done } = client.train(series, DEFAULT_ML_SPEC, undefined);
+    client.cancel(id);
+    expect(worker.last()).toEqual({ type: 'cancel', id });
+    worker.reply({ type: 'cancelled', id, epochsDone: 3 });
+    await expect(done).resolves.toEqual({ kind: 'cancelled', epochsDone: 3 });
+    client.cancel(id); // no longer going: nothing posted
+    expect(worker.posted).toHaveLength(2);
+  });
+
+  it("rejects a training with the worker's message, and one whose reply is malformed with what was wrong", async () => {
+    const worker = new FakeWorker();
+    const client = new MlWorkerClient(worker);
+    const first = client.train(series, DEFAULT_ML_SPEC, undefined);
+    worker.reply({ type: 'failed', id: first.id, message: 'Series api/latency_p95_ms is too short' });
+    await expect(first.done).rejects.toThrow('Series api/latency_p95_ms is too short');
+    const second = client.train(series, DEFAULT_ML_SPEC, undefined);
+    worker.reply({ type: 'trained', id: second.id, result: { windows: { train: -1 } } });
+    await expect(second.done).rejects.toThrow(/^A malformed reply from the ML worker at result\./);
+  });
+
+  it('fails every pending call and the backend when the worker dies, and refuses new calls saying why', async () => {
+    const worker = new FakeWorker();
+    const client = new MlWorkerClient(worker);
+    const { done } = client.train(series, DEFAULT_ML_SPEC, undefined);
+    const predicted = client.predict([[1, 2]]);
+    worker.crash('Out of memory');
+    await expect(done).rejects.toThrow('The ML worker stopped: Out of memory');
+    await expect(predicted).rejects.toThrow('The ML worker stopped: Out of memory');
+    await expect(client.backend).rejects.toThrow('The ML worker stopped: Out of memory');
+    expect(client.failure).toBe('The ML worker stopped: Out of memory');
+    await expect(client.predict([[1]])).rejects.toThrow('The ML worker stopped');
+  });
+
+  it('reports a backend that could not start', async () => {
+    const worker = new FakeWorker();
+    const client = new MlWorkerClient(worker);
+    worker.reply({ type: 'backend-failed', message: 'No TensorFlow.js backend could start (wasm: x; cpu: y)' });
+    await expect(client.backend).rejects.toThrow('No TensorFlow.js backend could start (wasm: x; cpu: y)');
+  });
+
+  it('dispose terminates the worker', () => {
+    const worker = new FakeWorker();
+    new MlWorkerClient(worker).dispose();
+    expect(worker.terminated).toBe(true);
+  });
+});

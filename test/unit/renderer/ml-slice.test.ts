@@ -1,0 +1,151 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createStore } from 'zustand/vanilla';
+import type { DevsimApi, RunInfo, SeriesFrameDto } from '../../../src-preload/contract/index.js';
+import { MlWorkerClient } from '../../../src-renderer/src/ml/client.js';
+import type { AppState } from '../../../src-renderer/src/stores/app-store.js';
+import { createMlSlice, DEFAULT_ML_SPEC, trainableRuns } from '../../../src-renderer/src/stores/ml-slice.js';
+import { FakeWorker, settle } from './ml-fake-worker.js';
+
+const NODES = ['(end to end)', 'users', 'api'];
+const METRICS = ['throughput_rps', 'latency_p95_ms'];
+
+const run = (over: Partial<RunInfo> = {}): RunInfo => ({
+  id: 'run-1',
+  name: 'Shop',
+  createdAt: '2025-01-01T00:00:00Z',
+  state: 'completed',
+  seed: 1,
+  parameters: { durationS: 60, warmupS: 0, speed: 'max', seriesIntervalS: 5 },
+  simulatedMs: 60_000,
+  endMs: 60_000,
+  events: 10,
+  layout: { intervalMs: 5000, nodes: NODES, metrics: METRICS },
+  summary: null,
+  error: null,
+  stopReason: null,
+  dropped: { frames: 0, events: 0 },
+  ...over,
+});
+
+/** Frames of api only (the host answers the nodes asked for): throughput k, latency 100 + k, one gap at k = 2. */
+const frames: SeriesFrameDto[] = Array.from({ length: 6 }, (_, k) => ({ tMs: k * 5000, values: [k, k === 2 ? null : 100 + k] }));
+
+function setup(runs: RunInfo[] = [run()]) {
+  const getRunSeries = vi.fn(async (args: { nodes?: string[] }) => ({ layout: { intervalMs: 5000, nodes: args.nodes ?? NODES, metrics: METRICS }, frames, truncated: false }));
+  const api = { getRunSeries } as unknown as DevsimApi;
+  const workers: FakeWorker[] = [];
+  const start = (): MlWorkerClient => {
+    const w = new FakeWorker();
+    workers.push(w);
+    return new MlWorkerClient(w);
+  };
+  const store = createStore<AppState>()((set, get, store) => ({ runs, ...createMlSlice(api, start)(set, get, store) }) as unknown as AppState);
+  return { store, workers, getRunSeries };
+}
+
+const figures = (epoch: number) => ({ epoch, loss: 1 / epoch, valLoss: 1.2 / epoch, elapsedMs: epoch });
+
+describe('the ML lab slice', () => {
+  it('offers finished runs with series, and picks a latency series of a service by default', () => {
+    const { store } = setup();
+    expect(trainableRuns([run(), run({ id: 'run-2', state: 'running' }), run({ id: 'run-3', state: 'failed' }), run({ id: 'run-4', layout: { intervalMs: 1, nodes: [], metrics: [] } })]).map((r) => r.id)).toEqual(['run-1']);
+    store.getState().pickMlRun('run-1');
+    expect(store.getState().mlSeries).toBe('users/latency_p95_ms');
+    store.getState().pickMlRun('run-unknown');
+    expect([store.getState().mlRunId, store.getState().mlSeries]).toEqual([null, null]);
+  });
+
+  it('starts the worker and shows its backend with the reasons a faster one was passed over', async () => {
+    const { store, workers } = setup();
+    const started = store.getState().startMlBackend();
+    expect(store.getState().mlBackend.state).toBe('starting');
+    workers[0]!.reply({ type: 'backend', backend: 'cpu', fallbacks: ['wasm: failed to fetch'] });
+    await started;
+    expect(store.getState().mlBackend).toEqual({ state: 'ready', backend: 'cpu', fallbacks: ['wasm: failed to fetch'], error: null });
+  });
+
+  it('trains on the picked series: reads it from the run (gaps as null), records each epoch, ends with the figures', async () => {
+    const { store, workers, getRunSeries } = setup();
+    store.getState().pickMlRun('run-1');
+    store.getState().pickMlSeries('api/latency_p95_ms');
+    store.getState().setMlSpec({ epochs: 2, window: 3 });
+    const training = store.getState().trainMl();
+    expect(store.getState().mlTraining?.state).toBe('loading');
+    await settle();
+    expect(getRunSeries).toHaveBeenCalledWith(expect.objectContaining({ id: 'run-1', nodes: ['api'] }));
+    const request = workers[0]!.last();
+    expect(request).toMatchObject({ type: 'train', spec: { ...DEFAULT_ML_SPEC, epochs: 2, window: 3 }, series: { name: 'api/latency_p95_ms', stepMs: 5000, startMs: 0, values: [100, 101, null, 103, 104, 105] } });
+    const id = (request as { id: string }).id;
+    expect(store.getState().mlTraining).toMatchObject({ state: 'training', jobId: id });
+    workers[0]!.reply({ type: 'progress', id, epochs: 2, figures: figures(1) });
+    workers[0]!.reply({ type: 'progress', id, epochs: 2, figures: figures(2) });
+    expect(store.getState().mlTraining?.history).toEqual([figures(1), figures(2)]);
+    const result = { windows: { train: 3, validation: 1, test: 1 }, filledPoints: 1, evaluation: { mae: 0.5, naiveMae: 1 }, elapsedMs: 20 };
+    workers[0]!.reply({ type: 'trained', id, result });
+    await training;
+    expect(store.getState().mlTraining).toMatchObject({ state: 'trained', result, message: null });
+  });
+
+  it('cancels the training that goes: cancelling at once, cancelled with the epochs done when the worker stops', async () => {
+    const { store, workers } = setup();
+    store.getState().pickMlRun('run-1');
+    const training = store.getState().trainMl();
+    await settle();
+    const id = (workers[0]!.last() as { id: string }).id;
+    workers[0]!.reply({ type: 'progress', id, epochs: 20, figures: figures(1) });
+    store.getState().cancelMl();
+    expect(workers[0]!.last()).toEqual({ type: 'cancel', id });
+    expect(store.getState().mlTraining?.state).toBe('cancelling');
+    workers[0]!.reply({ type: 'cancelled', id, epochsDone: 1 });
+    await training;
+    expect(store.getState().mlTraining).toMatchObject({ state: 'cancelled', message: 'Cancelled after 1 of 20 epochs.', history: [figures(1)] });
+  });
+
+  it("refuses settings that do not add up, naming the field, without asking the worker", async () => {
+    const { store, workers, getRunSeries } = setup();
+    store.getState().pickMlRun('run-1');
+    store.getState().setMlSpec({ window: NaN });
+    await store.getState().trainMl();
+    expect(store.getState().mlTraining).toMatchObject({ state: 'failed', message: expect.stringMatching(/^Check window: /) });
+    store.getState().setMlSpec({ window: 8, trainFraction: 0.9, validationFraction: 0.1 });
+    await store.getState().trainMl();
+    expect(store.getState().mlTraining?.message).toMatch(/^Check validationFraction: .*test part/);
+    expect(getRunSeries).not.toHaveBeenCalled();
+    expect(workers).toHaveLength(0);
+  });
+
+  it('says so when no run is picked', async () => {
+    const { store } = setup();
+    await store.getState().trainMl();
+    expect(store.getState().mlTraining).toMatchObject({ state: 'failed', message: 'Pick a finished run to train on.' });
+  });
+
+  it("shows the worker's failure, and a worker that died is replaced by a fresh one on the next training", async () => {
+    const { store, workers } = setup();
+    store.getState().pickMlRun('run-1');
+    let training = store.getState().trainMl();
+    await settle();
+    let id = (workers[0]!.last() as { id: string }).id;
+    workers[0]!.reply({ type: 'failed', id, message: 'Series users/latency_p95_ms is too short: 6 points' });
+    await training;
+    expect(store.getState().mlTraining).toMatchObject({ state: 'failed', message: 'Series users/latency_p95_ms is too short: 6 points' });
+
+    training = store.getState().trainMl();
+    await settle();
+    workers[0]!.crash('Out of memory');
+    await training;
+    expect(store.getState().mlTraining?.message).toBe('The ML worker stopped: Out of memory');
+    expect(store.getState().mlBackend).toMatchObject({ state: 'failed', error: 'The ML worker stopped: Out of memory' });
+
+    training = store.getState().trainMl();
+    await settle();
+    expect(workers).toHaveLength(2);
+    expect(store.getState().mlBackend.state).toBe('starting');
+    id = (workers[1]!.last() as { id: string }).id;
+    workers[1]!.reply({ type: 'backend', backend: 'wasm', fallbacks: [] });
+    workers[1]!.reply({ type: 'trained', id, result: { windows: { train: 1, validation: 1, test: 0 }, filledPoints: 0, evaluation: {}, elapsedMs: 1 } });
+    await training;
+    expect(store.getState().mlTraining?.state).toBe('trained');
+    expect(store.getState().mlBackend).toMatchObject({ state: 'ready', backend: 'wasm' });
+  });
+});
