@@ -10,7 +10,7 @@ import {
 } from '../../src-preload/contract/index.js';
 import type { ModelRepo } from '../store/model-repo.js';
 import { checkWeights } from './check-weights.js';
-import { fromTfjsFiles, toTfjsFiles } from './tfjs-files.js';
+import { checkArtefact, fromModelFiles, toModelFiles } from './model-files.js';
 import { writeModelFiles } from './write-model-files.js';
 
 export type ModelRef = { id: string } | { name: string };
@@ -34,6 +34,7 @@ export class ModelService {
 
   save(artefact: ModelArtefact): ModelSummary {
     checkWeights(artefact, 'artefact.tfjs.weightsBase64');
+    checkArtefact(artefact, 'artefact');
     return this.repo.save(artefact);
   }
 
@@ -44,7 +45,7 @@ export class ModelService {
   /** With a path, writes the folder there (desktop); without, returns the files (a browser download). */
   exportFiles(id: string, path?: string): { written: string[]; files?: ModelFiles } {
     const { id: _id, version: _version, createdAt: _createdAt, ...artefact } = this.get({ id });
-    const files = toTfjsFiles(artefact);
+    const files = toModelFiles(artefact);
     if (path === undefined) return { written: [], files };
     // Relative paths would land wherever the app happens to run.
     if (!isAbsolute(path)) throw new ContractError('BAD_REQUEST', `An export path must be absolute: ${path}`, 'path');
@@ -57,8 +58,6 @@ export class ModelService {
 
   /** Files from exportFiles (or the same format), checked and stored as the next version of their name. */
   importFiles(files: ModelFiles): ModelSummary {
-    const artefact = fromTfjsFiles(files);
-    checkWeights(artefact, 'weightsBase64');
-    return this.repo.save(artefact);
+    return this.repo.save(fromModelFiles(files));
   }
 }

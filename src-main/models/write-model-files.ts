@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { ModelFiles } from '../../src-preload/contract/index.js';
 import { writeFileAtomic } from '../app/write-file-atomic.js';
-import { MODEL_FILE, WEIGHTS_FILE } from './tfjs-files.js';
+import { MODEL_FILE, WEIGHTS_FILE } from './model-files.js';
 
 /** Writes the folder `target` with model.json and (for a network) weights.bin; returns the files written. */
 export function writeModelFiles(target: string, files: ModelFiles): string[] {

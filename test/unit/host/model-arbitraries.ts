@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import fc from 'fast-check';
 import type { ErrorCode, MethodName, ModelArtefact } from '../../../src-preload/contract/index.js';
-import { toTfjsFiles } from '../../../src-main/models/tfjs-files.js';
+import { toModelFiles } from '../../../src-main/models/model-files.js';
 import type { Store } from '../../../src-main/store/store.js';
 import { baselineArtefact, networkArtefact } from '../models/fixtures/artefact.js';
 
@@ -22,6 +22,7 @@ const modelName = fc.oneof(fc.constantFrom(...SEEDED_NAMES, 'ghost', ''), fc.str
 /** A valid artefact, or one broken in a way the contract or the weight check catches. */
 const artefact: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 4, arbitrary: fc.tuple(modelName, fc.boolean()).map(([name, network]) => (network ? networkArtefact(name) : baselineArtefact(name))) },
+  fc.constant({ ...networkArtefact(), tfjs: undefined }),
   fc.constantFrom<unknown>(
     { ...networkArtefact(), formatVersion: 2 },
     { ...networkArtefact(), tfjs: { ...networkArtefact().tfjs!, weightsBase64: 'AAAA' } },
@@ -30,8 +31,11 @@ const artefact: fc.Arbitrary<unknown> = fc.oneof(
   ),
 );
 
+const validArtefact = fc.tuple(modelName, fc.boolean()).map(([name, network]) => (network ? networkArtefact(name) : baselineArtefact(name)));
 const files = fc.oneof(
-  { weight: 3, arbitrary: artefact.map((a) => toTfjsFiles(a as ModelArtefact)) },
+  { weight: 4, arbitrary: validArtefact.map((a) => toModelFiles(a)) },
+  fc.constantFrom({ ...networkArtefact(), formatVersion: 2 }, { ...networkArtefact(), window: 0 }).map((a) => toModelFiles(a as ModelArtefact)),
+  validArtefact.map((a) => ({ ...toModelFiles(a), weightsBase64: 'AAAA' })),
   fc.record({ modelJson: fc.oneof(fc.constantFrom('{}', '[]', 'null', '{"format":"graph-model"}'), fc.string({ maxLength: 40 })), weightsBase64: fc.constantFrom('', 'AAAA') }),
 );
 

@@ -89,22 +89,44 @@ describe('model service', () => {
     expect([back, version]).toEqual([baselineArtefact(), 2]);
   });
 
-  it('refuses to import a file from another format version and stores nothing', () => {
+  it('refuses to import a file from another format version, naming formatVersion and the number found, and stores nothing', () => {
     const { id } = models.save(networkArtefact());
     const { files } = models.exportFiles(id);
-    const newer = files!.modelJson.replace('"formatVersion": 1', '"formatVersion": 3');
-    expect(newer).not.toBe(files!.modelJson);
+    const newer = editJson(files!.modelJson, (json) => (json.userDefinedMetadata.devsim.formatVersion = 3));
     const error = refusal(() => models.importFiles({ ...files!, modelJson: newer }));
-    expect(error.code).toBe('BAD_REQUEST');
-    expect(error.message).toContain('formatVersion');
-    expect(error.message).toContain('format version 3');
+    expect(error).toMatchObject({ code: 'BAD_REQUEST', where: 'model.json.formatVersion', message: expect.stringMatching(/formatVersion is 3; .*reads format 1 only/) as string });
     expect(store.models.list().models).toHaveLength(1);
   });
 
-  it('refuses imported weights that do not fit the manifest', () => {
+  it('refuses imported files that are not this app\'s model, naming the file and field', () => {
     const { id } = models.save(networkArtefact());
     const { files } = models.exportFiles(id);
-    const error = refusal(() => models.importFiles({ ...files!, weightsBase64: Buffer.alloc(8).toString('base64') }));
-    expect(error).toMatchObject({ where: 'weightsBase64', message: expect.stringContaining('holds 8 bytes; the weight specs need 32') as string });
+    expect(refusal(() => models.importFiles({ ...files!, weightsBase64: Buffer.alloc(8).toString('base64') }))).toMatchObject({
+      where: 'weights.bin',
+      message: expect.stringContaining('holds 8 bytes') as string,
+    });
+    expect(refusal(() => models.importFiles({ ...files!, weightsBase64: 'AA$A' }))).toMatchObject({ where: 'weightsBase64', message: 'weightsBase64 is not base64' });
+    expect(refusal(() => models.importFiles({ ...files!, modelJson: '{"modelTopology":' })).message).toMatch(/model.json is not JSON/);
+    const plainTfjs = editJson(files!.modelJson, (json) => delete (json as { userDefinedMetadata?: unknown }).userDefinedMetadata);
+    expect(refusal(() => models.importFiles({ ...files!, modelJson: plainTfjs }))).toMatchObject({ where: 'model.json.userDefinedMetadata.devsim' });
+    const badSpec = editJson(files!.modelJson, (json) => (json.weightsManifest[0]!.weights[0]!.dtype = 'int32'));
+    expect(refusal(() => models.importFiles({ ...files!, modelJson: badSpec })).where).toBe('model.json.tfjs.weightSpecs.0.dtype');
+    expect(store.models.list().models).toHaveLength(1);
+  });
+
+  it('refuses to save a network architecture without its network', () => {
+    const { tfjs: _tfjs, ...noNetwork } = networkArtefact();
+    expect(refusal(() => models.save(noNetwork))).toMatchObject({ code: 'BAD_REQUEST', where: 'artefact.tfjs' });
   });
 });
+
+interface ModelJson {
+  userDefinedMetadata: { devsim: { formatVersion: number } };
+  weightsManifest: { weights: { dtype: string }[] }[];
+}
+
+function editJson(text: string, edit: (json: ModelJson) => void): string {
+  const json = JSON.parse(text) as ModelJson;
+  edit(json);
+  return JSON.stringify(json);
+}
