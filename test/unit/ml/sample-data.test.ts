@@ -1,0 +1,51 @@
+// The ML lab's sample (resources/samples/latency-faults.*): it is what the kernel records for
+// its document (the first half hour re-run here matches the CSV), its labels mark the two
+// injected faults, and devsim detect finds both with its default settings.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadDocument } from '../../../src-main/documents/load-document.js';
+import { createRun } from '../../../src-main/kernel/index.js';
+import { parseTimestampValueCsv } from '../../../src-main/ml/data/csv.js';
+import { episodesOf } from '../../../src-main/ml/data/episodes.js';
+import { pickRunSeries } from '../../../src-main/ml/data/run-series.js';
+import { eventWiseScores } from '../../../src-main/ml/metrics/event-wise.js';
+import { cli } from '../cli/run.js';
+
+const samples = resolve(import.meta.dirname, '../../../resources/samples');
+const csvFile = join(samples, 'latency-faults.csv');
+const series = parseTimestampValueCsv(readFileSync(csvFile, 'utf8'), csvFile);
+const labels = Uint8Array.from(readFileSync(join(samples, 'latency-faults.labels.csv'), 'utf8').trim().split('\n').slice(1), (r) => Number(r.split(',')[1]));
+const dir = mkdtempSync(join(tmpdir(), 'devsim-sample-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('the latency-faults sample', () => {
+  it('is the kernel run of its document: the first half hour re-run gives the same values', () => {
+    const file = join(samples, 'latency-faults.devsim.yaml');
+    const { document } = loadDocument(readFileSync(file, 'utf8'), file);
+    const run = createRun(document!, { seriesIntervalS: 30 });
+    run.advance({ untilMs: 1_800_000 });
+    const picked = pickRunSeries(run.seriesLayout, run.drain().frames, ['users/latency_p95_ms']);
+    expect(Array.from(picked.values[0]!, (v) => Number(v.toFixed(3)))).toEqual([...series.values.subarray(0, picked.timesMs.length)]);
+    expect(series.timesMs[1]! - series.timesMs[0]!).toBe(30_000);
+  });
+
+  it('labels two episodes: the API instance failure and the database slowdown', () => {
+    expect(labels).toHaveLength(series.values.length);
+    const episodes = episodesOf(labels, series.timesMs);
+    expect(episodes.map((e) => [new Date(e.startMs).toISOString(), e.end - e.start + 1])).toEqual([
+      ['2024-05-01T05:30:30.000Z', 6],
+      ['2024-05-01T07:00:30.000Z', 10],
+    ]);
+  });
+
+  it('devsim detect finds both episodes with its defaults, within one step of their start', async () => {
+    const out = join(dir, 'scores.csv');
+    expect((await cli('detect', csvFile, '--out', out)).code).toBe(0);
+    const flags = readFileSync(out, 'utf8').trim().split('\n').slice(1).map((r) => Number(r.split(',')[3]));
+    const s = eventWiseScores(flags, episodesOf(labels, series.timesMs), series.timesMs);
+    expect(s.detected).toBe(2);
+    expect(Math.max(...s.delaysSteps)).toBeLessThanOrEqual(1);
+  });
+});
