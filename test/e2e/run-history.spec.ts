@@ -9,7 +9,13 @@ test('run history: a finished run is in the list after a reload, reopens into th
   const r = app.run;
   await expect(r.list.getByText('Loading…')).toHaveCount(0);
   const before = await r.listRows.count();
-  await r.startWith(120, 'max');
+  // At 10x wall time there is time to kill an instance: the run then has events to export and reopen.
+  await r.startWith(120, 10);
+  await expect(r.state).toHaveAttribute('data-state', 'running', { timeout: 30_000 });
+  await r.faultType.selectOption('pod-kill');
+  await expect(r.faultTarget).not.toHaveValue('');
+  await r.faultInject.click();
+  await expect(r.page.locator('[data-testid="run-event"][data-type="fault-started"]').first()).toBeVisible({ timeout: 20_000 });
   await expect(r.state).toHaveAttribute('data-state', 'completed', { timeout: 60_000 });
   // The finished run comes first in the refreshed list.
   await expect(r.listRows).toHaveCount(before + 1);
