@@ -9,8 +9,10 @@ import { DEFAULT_SPLIT, splitByTime, type IndexRange, type SplitFractions, type 
 import { pointsNeeded, slidingWindows, type Windows } from './windows.js';
 
 export interface DatasetRequest {
-  /** "node/metric" for a run, "value" (or the file name) for a CSV. */
+  /** Names the series in error messages: "node/metric" for a run, the file name for a CSV. */
   name: string;
+  /** What DatasetInfo.series records (default: name); "value" for a CSV. */
+  seriesName?: string;
   timesMs: ArrayLike<number>;
   values: ArrayLike<number>;
   /** 0/1 per point (labels.ts); absent for unlabelled data. */
@@ -74,7 +76,7 @@ export function buildDataset(r: DatasetRequest): Dataset {
   const info: DatasetInfo = {
     source: r.source,
     origin: r.origin,
-    series: [r.name],
+    series: [r.seriesName ?? r.name],
     window: r.window,
     horizon: r.horizon,
     stepMs: r.stepMs,
