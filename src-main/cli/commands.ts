@@ -1,5 +1,6 @@
 import { APP_VERSION, PRODUCT_NAME } from '../app/app-info.js';
 import type { Command } from './command.js';
+import { autoscaleCompareCommand } from './commands/autoscale-compare.js';
 import { detectCommand } from './commands/detect.js';
 import { exportCommand } from './commands/export.js';
 import { forecastCommand } from './commands/forecast.js';
@@ -12,7 +13,7 @@ import { versionCommand } from './commands/version.js';
 export { EXIT, type CliIo, type Command } from './command.js';
 
 /** Later issues add bench here. */
-export const COMMANDS: readonly Command[] = [validateCommand, runCommand, exportCommand, importCommand, detectCommand, forecastCommand, schemaCommand, versionCommand];
+export const COMMANDS: readonly Command[] = [validateCommand, runCommand, exportCommand, importCommand, detectCommand, forecastCommand, autoscaleCompareCommand, schemaCommand, versionCommand];
 
 export function helpText(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length), 4) + 2;

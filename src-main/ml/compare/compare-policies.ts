@@ -4,7 +4,7 @@
 // evaluation seeds, so it is judged on traffic it never saw.
 import type { Topology } from '../../../src-preload/contract/index.js';
 import { DEFAULT_SEASON_S, mlpPolicy, SEASONAL_STEP_MS, seasonalNaive, type KernelForecaster, type KernelModels, type KernelPolicy } from '../../kernel/index.js';
-import { trainPolicyCem, type CemOptions, type IterationReport } from '../rl/cem-trainer.js';
+import { trainPolicyCem, type CemOptions, type CemResult, type IterationReport } from '../rl/cem-trainer.js';
 import { DEFAULT_SLO_WEIGHT } from '../rl/reward.js';
 import { runEpisode, type EpisodeFigures } from './episode.js';
 import { autoscaledNodes, withPolicy, type ComparedPolicy } from './policy-document.js';
@@ -27,6 +27,8 @@ export interface CompareOptions {
   forecastSeasonS?: number;
   /** A line of progress for a person (training iterations, runs done). */
   onProgress?: (message: string, detail?: IterationReport) => void;
+  /** Called with the policy trained here (to save it as a model). */
+  onTrained?: (result: CemResult) => void;
   isCancelled?: () => boolean;
 }
 
@@ -88,6 +90,7 @@ export function comparePolicies(doc: Topology, options: CompareOptions): Compari
         };
         const result = trainPolicyCem(doc, cem);
         if (result.cancelled) throw new CancelledError('the comparison was cancelled while training the learned policy');
+        options.onTrained?.(result);
         learned = mlpPolicy('trained here (cross-entropy)', result.layers);
         training = {
           method: 'cross-entropy',
