@@ -12,9 +12,9 @@ export class TrainingError extends Error {
   }
 }
 
-/** Wraps what tfjs threw (wasm out of memory, a kernel missing on a backend) so the message says it was the backend. */
+/** Wraps what tfjs threw (wasm out of memory, an op missing on a backend, a model not ready) so the message names tfjs and its backend. */
 export function backendFailure(backend: string, error: unknown): TrainingError {
   if (error instanceof TrainingError) return error;
   const detail = error instanceof Error ? error.message : String(error);
-  return new TrainingError('backend', `TensorFlow.js backend "${backend}" failed while training: ${detail}`, { cause: error });
+  return new TrainingError('backend', `TensorFlow.js (backend "${backend}") failed while training: ${detail}`, { cause: error });
 }
