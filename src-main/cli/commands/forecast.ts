@@ -11,7 +11,7 @@ import { csvNumber, numberOption, readSeriesCsv, writeCsv } from '../series-csv.
  * Streaming forecasts over a timestamp,value file: on row t, the forecast of the value at row
  * t + H made from rows up to t only (empty where the forecaster has none yet). Prints MAE,
  * MAPE and MASE over the rows after the probationary period, MASE scaled by the seasonal naive
- * error of the probationary rows (Hyndman's in-sample scale).
+ * error of the probationary rows (Hyndman's in-sample scale; needs two seasons of them).
  */
 export const forecastCommand: Command = {
   name: 'forecast',
@@ -49,16 +49,17 @@ export const forecastCommand: Command = {
   },
 };
 
-/** Errors over the rows after probation; MASE only when probation holds more than a season. */
+/** Errors over the rows after probation; MASE only when probation holds two seasons. */
 function evaluation(actual: Float64Array, aligned: Float64Array, probationCount: number, season: number): string {
   const held = { actual: actual.subarray(probationCount), forecast: aligned.subarray(probationCount) };
   if (!held.forecast.some((f) => !Number.isNaN(f))) return 'no forecast has a row to compare with yet (the file is shorter than the horizon past probation)';
   const e = forecastErrors(held.actual, held.forecast);
   const parts = [`after probation (${e.count} rows): MAE ${e.mae.toPrecision(4)}`, `MAPE ${Number.isNaN(e.mape) ? 'n/a' : `${e.mape.toFixed(2)} %`}${e.mapeSkippedZeros > 0 ? ` (${e.mapeSkippedZeros} zero rows skipped)` : ''}`];
   const train = actual.subarray(0, probationCount);
-  if (train.length > season) {
+  // The scale needs a season's worth of differences to mean anything (a few would make MASE noise).
+  if (train.length >= 2 * season) {
     const scale = seasonalNaiveScale(train, season);
     parts.push(scale > 0 ? `MASE ${(e.mae / scale).toFixed(3)} (scale: seasonal naive, season ${season}, on the probationary rows)` : 'MASE n/a (the probationary rows do not change season to season)');
-  } else parts.push(`MASE n/a (the probationary rows hold no more than one season of ${season})`);
+  } else parts.push(`MASE n/a (its scale needs two seasons of ${season} rows in the probationary period; raise --probation)`);
   return parts.join(', ');
 }

@@ -28,7 +28,7 @@ function readForecasts(file: string): { timestamp: string; value: number; foreca
 }
 
 describe('devsim forecast', () => {
-  const values = seasonal(40);
+  const values = seasonal(60);
   const file = write('seasonal.csv', values);
 
   it('writes, on row t, the seasonal-naive forecast for row t+H made from rows up to t', async () => {
@@ -36,7 +36,7 @@ describe('devsim forecast', () => {
     const r = await cli('forecast', file, '--horizon', '2', '--season', '4', '--out', out);
     expect(r.code).toBe(0);
     const rows = readForecasts(out);
-    expect(rows).toHaveLength(40);
+    expect(rows).toHaveLength(60);
     expect(rows[0]!.timestamp).toBe('1714521600');
     rows.forEach((row, t) => {
       expect(row.value).toBe(values[t]);
@@ -44,8 +44,13 @@ describe('devsim forecast', () => {
       expect(row.forecast).toBe(t >= 2 ? values[t - 2] : values[t]);
     });
     // Every forecast misses by the trend over one season (4): MAE 4, MASE 1 against the in-sample seasonal naive.
-    expect(r.out).toContain('after probation (34 rows): MAE 4.000');
+    expect(r.out).toContain('after probation (51 rows): MAE 4.000');
     expect(r.out).toContain('MASE 1.000 (scale: seasonal naive, season 4, on the probationary rows)');
+  });
+
+  it('leaves MASE out when the probationary rows hold less than two seasons', async () => {
+    const r = await cli('forecast', write('short.csv', values.slice(0, 40)), '--horizon', '1', '--season', '4', '--out', join(dir, 'short-preds.csv'));
+    expect(r.out).toContain('MASE n/a (its scale needs two seasons of 4 rows in the probationary period; raise --probation)');
   });
 
   it('forecasts from the past only: a truncated file forecasts its rows the same', async () => {
