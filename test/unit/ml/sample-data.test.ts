@@ -1,6 +1,9 @@
 // The ML lab's sample (resources/samples/latency-faults.*): it is what the kernel records for
 // its document (the first half hour re-run here matches the CSV), its labels mark the two
-// injected faults, and devsim detect finds both with its default settings.
+// injected faults, and devsim detect with its defaults finds the API instance failure. The
+// z-score baseline misses the database slowdown, a rise at the quiet phase of the hour that
+// stays below the hourly peaks (test/bench/baselines-sample.mjs has its figures): the kind of
+// anomaly left for the learned models.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -35,17 +38,21 @@ describe('the latency-faults sample', () => {
     expect(labels).toHaveLength(series.values.length);
     const episodes = episodesOf(labels, series.timesMs);
     expect(episodes.map((e) => [new Date(e.startMs).toISOString(), e.end - e.start + 1])).toEqual([
-      ['2024-05-01T05:30:30.000Z', 6],
+      ['2024-05-01T05:10:30.000Z', 6],
       ['2024-05-01T07:00:30.000Z', 10],
     ]);
   });
 
-  it('devsim detect finds both episodes with its defaults, within one step of their start', async () => {
+  it('devsim detect finds the API instance failure within a step of its start, flagging nothing in probation', async () => {
     const out = join(dir, 'scores.csv');
-    expect((await cli('detect', csvFile, '--out', out)).code).toBe(0);
-    const flags = readFileSync(out, 'utf8').trim().split('\n').slice(1).map((r) => Number(r.split(',')[3]));
-    const s = eventWiseScores(flags, episodesOf(labels, series.timesMs), series.timesMs);
-    expect(s.detected).toBe(2);
-    expect(Math.max(...s.delaysSteps)).toBeLessThanOrEqual(1);
+    const r = await cli('detect', csvFile, '--out', out);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('960 rows, 144 probationary');
+    const flags = readFileSync(out, 'utf8').trim().split('\n').slice(1).map((row) => Number(row.split(',')[3]));
+    expect(flags.slice(0, 144).every((f) => f === 0)).toBe(true);
+    const [instanceFailure] = episodesOf(labels, series.timesMs);
+    const s = eventWiseScores(flags, [instanceFailure!], series.timesMs);
+    expect(s.detected).toBe(1);
+    expect(s.delaysSteps[0]).toBeLessThanOrEqual(1);
   });
 });
