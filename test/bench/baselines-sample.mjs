@@ -23,6 +23,7 @@ const { runDetector, runForecaster, alignForecasts } = await ml('streaming/drive
 const { probationRows } = await ml('streaming/probation.ts');
 const { detectorNamed, forecasterNamed } = await ml('streaming/registry.ts');
 const { pointWiseScores } = await ml('metrics/point-wise.ts');
+const { chooseThreshold } = await ml('metrics/threshold.ts');
 const { eventWiseScores } = await ml('metrics/event-wise.ts');
 const { forecastErrors, mase } = await ml('metrics/forecast-errors.ts');
 
@@ -56,6 +57,21 @@ for (const zLimit of [3, 4, 5]) {
     );
     if (zLimit === 4 && window === 100) console.error(`(z-score over ${rows} rows: ${ms.toFixed(1)} ms, ${((ms * 1000) / rows).toFixed(1)} µs a row)`);
   }
+}
+
+// The threshold chosen on validation scores (rows 70–85 %), judged on the rows after them.
+{
+  const detector = detectorNamed('zscore', { probationRows: p, parameters: {} });
+  const { scores } = await runDetector(detector, series.timesMs, series.values, p);
+  const [from, to] = [Math.floor(rows * 0.7), Math.floor(rows * 0.85)];
+  const choice = chooseThreshold(scores.subarray(from, to), labels.subarray(from, to));
+  const flags = Uint8Array.from(scores.subarray(to), (x) => (x >= choice.threshold ? 1 : 0));
+  const ew = eventWiseScores(flags, episodesOf(labels.subarray(to), series.timesMs.subarray(to)), series.timesMs.subarray(to), 0);
+  const pw = pointWiseScores(flags, labels.subarray(to));
+  console.log(
+    `\nz-score (defaults) with the threshold from validation, ${choice.method}: ${choice.threshold.toFixed(6)}; ` +
+      `on the last ${rows - to} rows point F1 ${pw.f1.toFixed(3)}, events found ${ew.detected}/${ew.episodes}, false alarms ${ew.falsePositives}`,
+  );
 }
 
 const forecaster = forecasterNamed('seasonal-naive', { horizon, season, probationRows: p });
