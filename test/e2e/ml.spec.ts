@@ -8,10 +8,10 @@ import { MlPage } from './pages/ml-page.js';
 
 const TEMPLATE = resolve(import.meta.dirname, '..', '..', 'resources', 'templates', 'production.devsim.yaml');
 
-/** A stored run of the production template, an hour with the database primary failing at 30 min, a frame every 5 s (720 points). */
+/** A stored run of the production template: an hour, a frame every 5 s (720 points), the database primary failing at 3200 s (in the test part of a 70/15/15 split). */
 async function runWithDatabaseFailure(host: HostAddress): Promise<string> {
   const document = parse(await readFile(TEMPLATE, 'utf8')) as { scenario: { faults?: unknown[] } };
-  document.scenario.faults = [{ type: 'db-primary-failure', at: 1800, target: 'db' }];
+  document.scenario.faults = [{ type: 'db-primary-failure', at: 3200, target: 'db' }];
   const started = (await callHost(host, 'startRun', { document, name: 'ML lab', parameters: { durationS: 3600, speed: 'max', seriesIntervalS: 5 } })) as { id: string };
   await expect.poll(async () => ((await callHost(host, 'getRun', { id: started.id })) as { state: string }).state, { timeout: 60_000 }).toBe('completed');
   return started.id;
@@ -38,8 +38,11 @@ test('ML lab: a run with a database failure trains a small LSTM on wasm in a wor
   await ml.series.selectOption('api/latency_p95_ms');
   await ml.window.fill('12');
   await ml.epochs.fill('6');
+  await ml.patience.fill('10');
   await ml.train.click();
   await expect(ml.status).toHaveAttribute('data-state', 'trained', { timeout: 60_000 });
+  // The series came with labels from the database failure the kernel recorded.
+  expect(Number(await ml.data.getAttribute('data-anomalous'))).toBeGreaterThan(0);
   await expect(ml.chart).toHaveAttribute('data-epochs', '6');
   // The chart instance holds six epochs of training and validation loss, every one a real number.
   const lines = await ml.lossLines();
@@ -50,11 +53,20 @@ test('ML lab: a run with a database failure trains a small LSTM on wasm in a wor
   }
   // Training on z-scored data starts near a loss of 1 and goes down.
   expect(lines[0]!.values.at(-1)!).toBeLessThan(lines[0]!.values[0]!);
-  await expect(ml.figures.filter({ hasText: 'MAE (model)' })).toContainText(/\d/);
+  for (const name of ['testMae', 'naiveMae', 'testMase']) expect(Number(await ml.figure(name).getAttribute('data-value')), name).toBeGreaterThan(0);
   await expect(ml.result).toContainText(/Windows.*\d+ \/ \d+ \/ \d+/);
+
+  // Saved through the contract into SQLite, with the run it learned from.
+  await ml.save.click();
+  await expect(ml.saved).toHaveAttribute('data-version', '1');
+  const models = (await callHost(host.current, 'listModels')) as { models: { name: string; purpose: string; dataset: { origin: string; anomalousPoints: number } }[] };
+  const stored = models.models.find((m) => m.name === 'api/latency_p95_ms forecaster');
+  expect(stored).toMatchObject({ purpose: 'forecaster', dataset: { origin: runId } });
+  expect(stored!.dataset.anomalousPoints).toBeGreaterThan(0);
 
   // A long second training, cancelled after its first epochs: it stops, and the curves stop growing.
   await ml.epochs.fill('500');
+  await ml.patience.fill('500');
   await ml.train.click();
   await expect.poll(() => ml.epochsDone(), { timeout: 30_000 }).toBeGreaterThanOrEqual(2);
   await ml.cancel.click();
@@ -78,7 +90,7 @@ test('ML lab: a window too long for the series gives a clear message, and the la
   await ml.run.selectOption(runId);
   await ml.window.fill('1000');
   await ml.train.click();
-  await expect(ml.error).toContainText(/is too short: \d+ points.*window 1000/);
+  await expect(ml.error).toContainText(/is too short: a window of 1000 and a horizon of 1 need at least 1001 points, and \d+ are present/);
   await expect(ml.status).toHaveAttribute('data-state', 'failed');
   // A train fraction that leaves no test part is refused, naming the field.
   await ml.window.fill('12');
@@ -91,4 +103,30 @@ test('ML lab: a window too long for the series gives a clear message, and the la
   await ml.train.click();
   await expect(ml.status).toHaveAttribute('data-state', 'trained', { timeout: 60_000 });
   await expect(ml.error).toHaveCount(0);
+});
+
+test('ML lab: an LSTM anomaly detector trained on the run is checked against the database failure the kernel recorded', async ({ app, host, page }, testInfo) => {
+  test.setTimeout(120_000);
+  const runId = await runWithDatabaseFailure(host.current);
+  await app.open(host.current.url);
+  await app.goTo('ml');
+  const ml = new MlPage(page);
+  await ml.run.selectOption(runId);
+  await ml.series.selectOption('api/latency_p95_ms');
+  await ml.purpose.selectOption('anomaly-detector');
+  await expect(ml.horizon).toBeDisabled();
+  await ml.window.fill('12');
+  await ml.epochs.fill('10');
+  await ml.train.click();
+  await expect(ml.status).toHaveAttribute('data-state', 'trained', { timeout: 60_000 });
+  const anomalous = Number(await ml.figure('testAnomalousPoints').getAttribute('data-value'));
+  expect(anomalous).toBeGreaterThan(0);
+  const f1 = Number(await ml.figure('testF1').getAttribute('data-value'));
+  const threshold = Number(await ml.figure('threshold').getAttribute('data-value'));
+  expect(f1).toBeGreaterThanOrEqual(0);
+  expect(f1).toBeLessThanOrEqual(1);
+  expect(threshold).toBeGreaterThan(0);
+  const figures = `detector on api/latency_p95_ms: test F1 ${f1.toFixed(3)}, ${anomalous} labelled test points, threshold ${threshold.toFixed(3)}`;
+  testInfo.annotations.push({ type: 'figures', description: figures });
+  console.log(figures);
 });

@@ -1,6 +1,7 @@
 // The page's side of the ML worker: typed calls that post protocol.ts requests and settle on
 // the (validated) replies. A worker that dies (e.g. out of memory) fails every pending call
 // with a message saying so; the lab then starts a fresh one.
+import type { ModelArtefact } from '../../../src-preload/contract/index.js';
 import { parseReply, requestId, type EpochFigures, type SeriesInput, type TrainedFigures, type TrainSpec, type WorkerReply, type WorkerRequest } from './protocol.js';
 
 /** What the client needs of a Worker (a fake one in unit tests). */
@@ -17,7 +18,7 @@ export interface BackendInUse {
   fallbacks: string[];
 }
 
-export type TrainEnd = { kind: 'trained'; result: TrainedFigures } | { kind: 'cancelled'; epochsDone: number };
+export type TrainEnd = { kind: 'trained'; result: TrainedFigures; artefact: ModelArtefact } | { kind: 'cancelled'; epochsDone: number };
 
 interface Job {
   resolve(reply: WorkerReply): void;
@@ -49,7 +50,7 @@ export class MlWorkerClient {
   train(series: SeriesInput, spec: TrainSpec, onProgress: Job['onProgress']): { id: string; done: Promise<TrainEnd> } {
     const id = `train-${this.nextId++}`;
     const done = this.call({ type: 'train', id, series, spec }, onProgress).then((reply): TrainEnd => {
-      if (reply.type === 'trained') return { kind: 'trained', result: reply.result };
+      if (reply.type === 'trained') return { kind: 'trained', result: reply.result, artefact: reply.artefact };
       if (reply.type === 'cancelled') return { kind: 'cancelled', epochsDone: reply.epochsDone };
       throw new Error(`The ML worker answered a training with ${reply.type}`);
     });

@@ -1,110 +1,128 @@
-// Trains the lab's model on one series: progress per epoch, cancel through an AbortSignal, and
-// figures on the held-out test part. Runs inside the worker; yields between batches so a
-// cancel message is read while fit() runs.
-import * as tf from '@tensorflow/tfjs';
-import { buildDataset, type LabDataset, type Windows } from './lab-dataset.js';
-import { buildLabModel, disposeLabModel } from './lab-model.js';
+// What the worker does for a train request, with the ML layer's own parts: the dataset
+// (src-main/ml/data), the LSTM forecaster or detector with progress, cancel and early stopping
+// (src-main/ml/models, training), and figures on the held-out test part (src-main/ml/metrics).
+import type * as tf from '@tensorflow/tfjs';
+import { scoreFromError } from '../../../src-main/kernel/ml/anomaly-score.js';
+import { buildDataset, type Dataset } from '../../../src-main/ml/data/dataset.js';
+import { forecastErrors, mase } from '../../../src-main/ml/metrics/forecast-errors.js';
+import { pointWiseScores } from '../../../src-main/ml/metrics/point-wise.js';
+import { disposeModel } from '../../../src-main/ml/models/lstm-regressor.js';
+import { predictWindows } from '../../../src-main/ml/models/predict-windows.js';
+import { trainLstmDetector } from '../../../src-main/ml/models/train-detector.js';
+import { trainLstmForecaster, type TrainedModel } from '../../../src-main/ml/models/train-forecaster.js';
+import type { CancelSignal } from '../../../src-main/ml/training/cancel-signal.js';
+import { TrainingError } from '../../../src-main/ml/training/training-errors.js';
+import type { ModelArtefact } from '../../../src-preload/contract/index.js';
 import type { EpochFigures, SeriesInput, TrainedFigures, TrainSpec } from './protocol.js';
 
 export interface TrainHooks {
   onEpoch(figures: EpochFigures): void;
-  signal: AbortSignal;
-}
-
-export interface TrainedModel {
-  model: tf.LayersModel;
-  dataset: Pick<LabDataset, 'window' | 'normalisation'>;
+  signal: CancelSignal;
 }
 
 export type TrainOutcome = { kind: 'trained'; result: TrainedFigures; trained: TrainedModel } | { kind: 'cancelled'; epochsDone: number };
 
-/** How long fit() may run before it lets the worker read its messages. */
-const YIELD_EVERY_MS = 30;
-const yieldToMessages = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+/** The name a trained model is offered under, e.g. "api/latency_p95_ms forecaster". */
+export const modelName = (series: string, purpose: TrainSpec['purpose']): string => `${series} ${purpose === 'forecaster' ? 'forecaster' : 'anomaly detector'}`;
 
-const tensorsOf = (w: Windows, window: number): [tf.Tensor3D, tf.Tensor2D] => [tf.tensor3d(w.x, [w.count, window, 1]), tf.tensor2d(w.y, [w.count, 1])];
+function datasetOf(series: SeriesInput, spec: TrainSpec): Dataset {
+  return buildDataset({
+    name: series.name,
+    timesMs: series.timesMs,
+    values: series.values,
+    labels: series.labels,
+    stepMs: series.stepMs,
+    window: spec.window,
+    horizon: spec.purpose === 'anomaly-detector' ? 1 : spec.horizon,
+    normalisation: spec.normalisation,
+    split: { train: spec.trainFraction, validation: spec.validationFraction },
+    source: 'run',
+    origin: series.origin,
+  });
+}
 
-/** Mean absolute error in the series' own units, of the model and of "the last value seen" (naive). */
-function testFigures(model: tf.LayersModel, data: LabDataset): Record<string, number> {
-  const { test, window, normalisation } = data;
-  if (test.count === 0) return {};
-  const predicted = tf.tidy(() => (model.predict(tf.tensor3d(test.x, [test.count, window, 1])) as tf.Tensor).dataSync());
-  let modelError = 0;
-  let naiveError = 0;
-  for (let k = 0; k < test.count; k++) {
-    modelError += Math.abs(predicted[k]! - test.y[k]!);
-    naiveError += Math.abs(test.x[k * window + window - 1]! - test.y[k]!);
+/** Held-out figures in the series' own units: forecast errors against naive, or detection against the fault labels. */
+async function testFigures(model: tf.LayersModel, artefact: ModelArtefact, data: Dataset, series: SeriesInput): Promise<Record<string, number>> {
+  const test = data.test.windows;
+  const { offset, scale } = data.normalisation;
+  const raw = (v: number): number => v * scale + offset;
+  const predicted = await predictWindows(model, test);
+  const actual = Float64Array.from(test.targets, raw);
+  const forecast = Float64Array.from(predicted, raw);
+  if (artefact.purpose === 'forecaster') {
+    const lastSeen = Float64Array.from({ length: test.count }, (_, k) => raw(test.inputs[k * test.window + test.window - 1]!));
+    const errors = forecastErrors(actual, forecast);
+    const figures: Record<string, number> = { testMae: errors.mae, naiveMae: forecastErrors(actual, lastSeen).mae };
+    if (Number.isFinite(errors.mape)) figures['testMape'] = errors.mape;
+    const train = series.values.slice(data.split.train.from, data.split.train.to);
+    try {
+      figures['testMase'] = mase(actual, forecast, train, 1);
+    } catch {
+      // A training part with no change at all has no MASE scale: the figure is left out.
+    }
+    return figures;
   }
-  const mae = (modelError / test.count) * normalisation.scale;
-  const naiveMae = (naiveError / test.count) * normalisation.scale;
-  return Number.isFinite(mae) ? { mae, naiveMae, testWindows: test.count } : { testWindows: test.count };
+  const calibration = { errorCentre: artefact.parameters['errorCentre'] ?? 0, errorSpread: artefact.parameters['errorSpread'] ?? 1 };
+  const threshold = artefact.threshold ?? 0.5;
+  const flags = Array.from(actual, (a, k) => (scoreFromError(a - forecast[k]!, calibration) >= threshold ? 1 : 0));
+  const labelled = data.test.labels.reduce((n, l) => n + l, 0);
+  const figures: Record<string, number> = { threshold, testFlagged: flags.reduce<number>((n, f) => n + f, 0), testAnomalousPoints: labelled };
+  if (labelled > 0) {
+    const scores = pointWiseScores(flags, data.test.labels);
+    Object.assign(figures, { testPrecision: scores.precision, testRecall: scores.recall, testF1: scores.f1 });
+  }
+  return figures;
 }
 
 export async function trainLabModel(series: SeriesInput, spec: TrainSpec, hooks: TrainHooks): Promise<TrainOutcome> {
-  const data = buildDataset(series, spec);
-  if (data.validation.count === 0) throw new Error(`Series ${series.name}: the validation part has no windows; give it a larger fraction`);
   const started = performance.now();
-  const model = buildLabModel(spec.window, spec.units);
-  const [xs, ys] = tensorsOf(data.train, spec.window);
-  const [vx, vy] = tensorsOf(data.validation, spec.window);
+  const data = datasetOf(series, spec);
   let epochsDone = 0;
-  let badLoss: number | null = null;
-  let lastYield = performance.now();
+  const request = {
+    name: modelName(series.name, spec.purpose),
+    train: data.train.windows,
+    validation: data.validation.windows,
+    normalisation: data.normalisation,
+    dataset: data.info,
+    settings: { units: spec.units, epochs: spec.epochs, batchSize: spec.batchSize, patience: spec.patience },
+    signal: hooks.signal,
+    onEpoch: (p: { epoch: number; loss: number; validationLoss: number; elapsedMs: number }) => {
+      epochsDone = p.epoch;
+      hooks.onEpoch({ epoch: p.epoch, loss: p.loss, valLoss: p.validationLoss, elapsedMs: p.elapsedMs });
+    },
+  };
+  let trained: TrainedModel;
   try {
-    await model.fit(xs, ys, {
-      epochs: spec.epochs,
-      batchSize: spec.batchSize,
-      validationData: [vx, vy],
-      shuffle: true,
-      yieldEvery: 'never',
-      callbacks: {
-        onBatchEnd: async () => {
-          if (performance.now() - lastYield > YIELD_EVERY_MS) {
-            await yieldToMessages();
-            lastYield = performance.now();
-          }
-          if (hooks.signal.aborted) model.stopTraining = true;
-        },
-        onEpochEnd: (epoch, logs) => {
-          const loss = logs?.['loss'] ?? NaN;
-          const valLoss = logs?.['val_loss'] ?? NaN;
-          if (!Number.isFinite(loss)) {
-            badLoss = epoch + 1;
-            model.stopTraining = true;
-            return;
-          }
-          epochsDone = epoch + 1;
-          hooks.onEpoch({ epoch: epoch + 1, loss, valLoss: Number.isFinite(valLoss) ? valLoss : null, elapsedMs: performance.now() - started });
-        },
-      },
-    });
-    if (badLoss !== null) throw new Error(`Training stopped: the loss was not a number at epoch ${badLoss} (try zscore normalisation or a smaller window)`);
-    if (hooks.signal.aborted) {
-      disposeLabModel(model);
-      return { kind: 'cancelled', epochsDone };
-    }
+    trained = spec.purpose === 'forecaster' ? await trainLstmForecaster(request) : await trainLstmDetector(request);
+  } catch (err) {
+    if (err instanceof TrainingError && err.reason === 'cancelled') return { kind: 'cancelled', epochsDone };
+    throw err;
+  }
+  try {
+    const evaluation = { ...trained.artefact.evaluation, ...(await testFigures(trained.model, trained.artefact, data, series)) };
+    trained.artefact = { ...trained.artefact, evaluation };
     const result: TrainedFigures = {
-      windows: { train: data.train.count, validation: data.validation.count, test: data.test.count },
-      filledPoints: data.filledPoints,
-      evaluation: testFigures(model, data),
+      windows: { train: data.train.windows.count, validation: data.validation.windows.count, test: data.test.windows.count },
+      epochsRun: trained.fit.epochs.length,
+      bestEpoch: trained.fit.bestEpoch,
+      stoppedEarly: trained.fit.stoppedEarly,
+      evaluation,
       elapsedMs: performance.now() - started,
     };
-    return { kind: 'trained', result, trained: { model, dataset: { window: data.window, normalisation: data.normalisation } } };
+    return { kind: 'trained', result, trained };
   } catch (err) {
-    disposeLabModel(model);
+    disposeModel(trained.model);
     throw err;
-  } finally {
-    tf.dispose([xs, ys, vx, vy]);
   }
 }
 
-/** The trained model's forecast for each window of raw values (in the series' units). */
-export function predictWith(trained: TrainedModel, windows: readonly (readonly number[])[]): number[] {
-  const { window, normalisation } = trained.dataset;
+/** The trained model's outputs for windows of raw values (in the series' units). */
+export async function predictWith(trained: TrainedModel, windows: readonly (readonly number[])[]): Promise<number[]> {
+  const { window, normalisation } = trained.artefact;
   const bad = windows.findIndex((w) => w.length !== window);
   if (bad >= 0) throw new Error(`Window ${bad} has ${windows[bad]!.length} values; the model reads ${window}`);
-  const x = new Float32Array(windows.length * window);
-  windows.forEach((w, k) => w.forEach((v, j) => (x[k * window + j] = (v - normalisation.offset) / normalisation.scale)));
-  const out = tf.tidy(() => (trained.model.predict(tf.tensor3d(x, [windows.length, window, 1])) as tf.Tensor).dataSync());
+  const inputs = new Float32Array(windows.length * window);
+  windows.forEach((w, k) => w.forEach((v, j) => (inputs[k * window + j] = (v - normalisation.offset) / normalisation.scale)));
+  const out = await predictWindows(trained.model, { inputs, targets: new Float32Array(windows.length), count: windows.length, window });
   return Array.from(out, (v) => v * normalisation.scale + normalisation.offset);
 }

@@ -1,18 +1,22 @@
 // The messages between the ML lab and its TensorFlow.js worker: one discriminated union each
 // way, parsed on arrival on both sides, so a malformed message is an error naming the field.
 import { z } from 'zod';
+import { modelArtefactSchema } from '../../../src-preload/contract/index.js';
 
 const jobId = z.string().min(1).max(100);
 
-/** Data the person picks: window and horizon in points, the split by time as fractions. */
+/** What the person picks: the model's job, window and horizon in points, the split by time as fractions. */
 export const trainSpecSchema = z
   .object({
+    purpose: z.enum(['forecaster', 'anomaly-detector']),
     window: z.number().int().min(2).max(1000),
     horizon: z.number().int().min(1).max(1000),
     normalisation: z.enum(['zscore', 'minmax', 'none']),
     trainFraction: z.number().gt(0).lt(1),
     validationFraction: z.number().gt(0).lt(1),
     epochs: z.number().int().min(1).max(1000),
+    /** Epochs without a better validation loss before training stops (the best epoch is kept). */
+    patience: z.number().int().min(1).max(1000),
     units: z.number().int().min(1).max(256),
     batchSize: z.number().int().min(1).max(4096),
   })
@@ -20,18 +24,29 @@ export const trainSpecSchema = z
   .refine((s) => s.trainFraction + s.validationFraction < 1, {
     message: 'train and validation fractions must leave a test part (their sum must be under 1)',
     path: ['validationFraction'],
+  })
+  .refine((s) => s.purpose !== 'anomaly-detector' || s.horizon === 1, {
+    message: 'an anomaly detector predicts the next point: its horizon is 1',
+    path: ['horizon'],
   });
 export type TrainSpec = z.infer<typeof trainSpecSchema>;
 
-/** One series of a run: values at a fixed step; null where the run recorded no value. */
+/** One series of a run, gaps already filled, with 0/1 labels from the faults and alerts the kernel recorded. */
 export const seriesSchema = z
   .object({
     name: z.string().min(1).max(200),
+    /** The run it came from. */
+    origin: z.string().min(1).max(500),
     stepMs: z.number().positive(),
-    startMs: z.number().nonnegative(),
-    values: z.array(z.number().finite().nullable()).min(1).max(2_000_000),
+    timesMs: z.array(z.number().finite()).min(1).max(2_000_000),
+    values: z.array(z.number().finite()).min(1).max(2_000_000),
+    labels: z.array(z.union([z.literal(0), z.literal(1)])).max(2_000_000),
   })
-  .strict();
+  .strict()
+  .refine((s) => s.timesMs.length === s.values.length && s.labels.length === s.values.length, {
+    message: 'timesMs, values and labels must have one entry per point',
+    path: ['values'],
+  });
 export type SeriesInput = z.infer<typeof seriesSchema>;
 
 export const workerRequestSchema = z.discriminatedUnion('type', [
@@ -47,11 +62,13 @@ const lossValue = z.number().finite().nonnegative();
 export const epochSchema = z.object({ epoch: z.number().int().positive(), loss: lossValue, valLoss: lossValue.nullable(), elapsedMs: z.number().nonnegative() }).strict();
 export type EpochFigures = z.infer<typeof epochSchema>;
 
-/** What a finished training reports: the windows it used and figures on the held-out test part. */
+/** What a finished training reports: the windows it used, how fitting went, and figures on the held-out test part. */
 export const trainedSchema = z
   .object({
     windows: z.object({ train: z.number().int().nonnegative(), validation: z.number().int().nonnegative(), test: z.number().int().nonnegative() }).strict(),
-    filledPoints: z.number().int().nonnegative(),
+    epochsRun: z.number().int().nonnegative(),
+    bestEpoch: z.number().int().nonnegative(),
+    stoppedEarly: z.boolean(),
     evaluation: z.record(z.string(), z.number().finite()),
     elapsedMs: z.number().nonnegative(),
   })
@@ -63,7 +80,8 @@ export const workerReplySchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('backend'), backend: z.enum(['wasm', 'cpu']), fallbacks: z.array(z.string()) }).strict(),
   z.object({ type: z.literal('backend-failed'), message: z.string() }).strict(),
   z.object({ type: z.literal('progress'), id: jobId, epochs: z.number().int().positive(), figures: epochSchema }).strict(),
-  z.object({ type: z.literal('trained'), id: jobId, result: trainedSchema }).strict(),
+  /** The model as the contract stores it (weights included), ready for saveModel. */
+  z.object({ type: z.literal('trained'), id: jobId, result: trainedSchema, artefact: modelArtefactSchema }).strict(),
   z.object({ type: z.literal('cancelled'), id: jobId, epochsDone: z.number().int().nonnegative() }).strict(),
   z.object({ type: z.literal('predicted'), id: jobId, values: z.array(z.number()) }).strict(),
   /** A job that could not be done; id null when the request was too malformed to carry one. */

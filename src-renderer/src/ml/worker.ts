@@ -3,8 +3,9 @@
 import '../api/zod-jitless.js';
 // Renamed: not a React hook, whatever its name says to the hooks lint.
 import { useFastestBackend as chooseFastestBackend, type BackendChoice } from '../../../src-main/ml/backend.js';
-import { disposeLabModel } from './lab-model.js';
-import { predictWith, trainLabModel, type TrainedModel } from './lab-training.js';
+import { disposeModel } from '../../../src-main/ml/models/lstm-regressor.js';
+import type { TrainedModel } from '../../../src-main/ml/models/train-forecaster.js';
+import { predictWith, trainLabModel } from './lab-training.js';
 import { parseRequest, requestId, type WorkerReply, type WorkerRequest } from './protocol.js';
 import { WASM_FILES } from './wasm-files.js';
 
@@ -48,9 +49,9 @@ async function train(request: Extract<WorkerRequest, { type: 'train' }>): Promis
       post({ type: 'cancelled', id: request.id, epochsDone: outcome.epochsDone });
       return;
     }
-    if (lastModel) disposeLabModel(lastModel.model);
+    if (lastModel) disposeModel(lastModel.model);
     lastModel = outcome.trained;
-    post({ type: 'trained', id: request.id, result: outcome.result });
+    post({ type: 'trained', id: request.id, result: outcome.result, artefact: outcome.trained.artefact });
   } catch (err) {
     post({ type: 'failed', id: request.id, message: messageOf(err) });
   } finally {
@@ -58,10 +59,10 @@ async function train(request: Extract<WorkerRequest, { type: 'train' }>): Promis
   }
 }
 
-function predict(request: Extract<WorkerRequest, { type: 'predict' }>): void {
+async function predict(request: Extract<WorkerRequest, { type: 'predict' }>): Promise<void> {
   try {
     if (!lastModel) throw new Error('No model has been trained yet');
-    post({ type: 'predicted', id: request.id, values: predictWith(lastModel, request.windows) });
+    post({ type: 'predicted', id: request.id, values: await predictWith(lastModel, request.windows) });
   } catch (err) {
     post({ type: 'failed', id: request.id, message: messageOf(err) });
   }
@@ -76,5 +77,5 @@ scope.addEventListener('message', (event) => {
   const request = parsed.value;
   if (request.type === 'train') void train(request);
   else if (request.type === 'cancel') going.get(request.id)?.abort();
-  else predict(request);
+  else void predict(request);
 });

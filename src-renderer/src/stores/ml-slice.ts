@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand/vanilla';
-import type { DevsimApi, RunInfo } from '../../../src-preload/contract/index.js';
+import type { DevsimApi, ModelArtefact, RunInfo } from '../../../src-preload/contract/index.js';
 import { startMlWorker, type MlWorkerClient } from '../ml/client.js';
 import { trainSpecSchema, type EpochFigures, type TrainedFigures, type TrainSpec } from '../ml/protocol.js';
 import { readRunSeries, seriesNames } from '../ml/series-from-run.js';
@@ -23,11 +23,28 @@ export interface MlTraining {
   epochs: number;
   /** Loss and validation loss per finished epoch, in order. */
   history: EpochFigures[];
+  /** What the series held: points filled, points labelled anomalous by the run's faults and alerts. */
+  data: { points: number; filled: number; anomalousPoints: number; episodes: number } | null;
   result: TrainedFigures | null;
+  /** The trained model, ready to save. */
+  artefact: ModelArtefact | null;
   message: string | null;
+  /** Where saving the model stands: "saving", the stored name and version, or why it failed. */
+  saved: { state: 'saving' } | { state: 'saved'; name: string; version: number } | { state: 'failed'; message: string } | null;
 }
 
-export const DEFAULT_ML_SPEC: TrainSpec = { window: 16, horizon: 1, normalisation: 'zscore', trainFraction: 0.7, validationFraction: 0.15, epochs: 20, units: 16, batchSize: 32 };
+export const DEFAULT_ML_SPEC: TrainSpec = {
+  purpose: 'forecaster',
+  window: 16,
+  horizon: 1,
+  normalisation: 'zscore',
+  trainFraction: 0.7,
+  validationFraction: 0.15,
+  epochs: 20,
+  patience: 5,
+  units: 16,
+  batchSize: 32,
+};
 
 export interface MlSlice {
   mlRunId: string | null;
@@ -42,6 +59,8 @@ export interface MlSlice {
   startMlBackend(): Promise<void>;
   trainMl(): Promise<void>;
   cancelMl(): void;
+  /** Stores the trained model through the contract (a name already stored gets the next version). */
+  saveMlModel(): Promise<void>;
 }
 
 /** Runs worth training on: finished (not failed) and with series recorded. */
@@ -106,8 +125,8 @@ export const createMlSlice =
         if (isTraining(get().mlTraining)) return;
         const { mlRunId, mlSeries, mlSpec } = get();
         const run = get().runs?.find((r) => r.id === mlRunId);
-        const fail = (message: string): void =>
-          set({ mlTraining: { runId: mlRunId ?? '', series: mlSeries ?? '', jobId: null, state: 'failed', epochs: mlSpec.epochs, history: [], result: null, message } });
+        const blank = { jobId: null, epochs: mlSpec.epochs, history: [], data: null, result: null, artefact: null, message: null, saved: null };
+        const fail = (message: string): void => set({ mlTraining: { ...blank, runId: mlRunId ?? '', series: mlSeries ?? '', state: 'failed', message } });
         if (!run) return fail('Pick a finished run to train on.');
         if (!mlSeries) return fail('Pick a series of the run to train on.');
         const spec = trainSpecSchema.safeParse(mlSpec);
@@ -115,17 +134,17 @@ export const createMlSlice =
           const issue = spec.error.issues[0];
           return fail(`Check ${issue?.path.join('.') || 'the settings'}: ${issue?.message ?? 'not valid'}`);
         }
-        const training: MlTraining = { runId: run.id, series: mlSeries, jobId: null, state: 'loading', epochs: spec.data.epochs, history: [], result: null, message: null };
-        set({ mlTraining: training });
+        set({ mlTraining: { ...blank, runId: run.id, series: mlSeries, state: 'loading' } });
         try {
-          const series = await readRunSeries(api, run, mlSeries);
-          const { id, done } = worker().train(series, spec.data, (figures) => {
+          const input = await readRunSeries(api, run, mlSeries);
+          patchTraining(run.id, { data: { points: input.series.values.length, filled: input.filled, anomalousPoints: input.anomalousPoints, episodes: input.episodes } });
+          const { id, done } = worker().train(input.series, spec.data, (figures) => {
             const t = get().mlTraining;
             if (t?.jobId === id) set({ mlTraining: { ...t, history: [...t.history, figures] } });
           });
           patchTraining(run.id, { jobId: id, state: 'training' });
           const end = await done;
-          if (end.kind === 'trained') patchTraining(run.id, { state: 'trained', result: end.result });
+          if (end.kind === 'trained') patchTraining(run.id, { state: 'trained', result: end.result, artefact: end.artefact });
           else patchTraining(run.id, { state: 'cancelled', message: `Cancelled after ${end.epochsDone} of ${spec.data.epochs} epochs.` });
         } catch (err) {
           patchTraining(run.id, { state: 'failed', message: messageOf(err) });
@@ -139,6 +158,23 @@ export const createMlSlice =
         if (!t || t.state !== 'training' || t.jobId === null) return;
         client?.cancel(t.jobId);
         set({ mlTraining: { ...t, state: 'cancelling' } });
+      },
+
+      saveMlModel: async () => {
+        const t = get().mlTraining;
+        if (!t?.artefact || t.saved?.state === 'saving') return;
+        const artefact = t.artefact;
+        const mark = (saved: MlTraining['saved']): void => {
+          const now = get().mlTraining;
+          if (now?.artefact === artefact) set({ mlTraining: { ...now, saved } });
+        };
+        mark({ state: 'saving' });
+        try {
+          const stored = await api.saveModel({ artefact });
+          mark({ state: 'saved', name: stored.name, version: stored.version });
+        } catch (err) {
+          mark({ state: 'failed', message: messageOf(err) });
+        }
       },
     };
   };

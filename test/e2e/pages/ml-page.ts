@@ -14,6 +14,11 @@ export class MlPage {
   readonly validationFraction: Locator;
   readonly epochs: Locator;
   readonly units: Locator;
+  readonly purpose: Locator;
+  readonly patience: Locator;
+  readonly data: Locator;
+  readonly save: Locator;
+  readonly saved: Locator;
   readonly train: Locator;
   readonly cancel: Locator;
   readonly status: Locator;
@@ -35,6 +40,11 @@ export class MlPage {
     this.validationFraction = page.getByTestId('ml-validation-fraction');
     this.epochs = page.getByTestId('ml-epochs');
     this.units = page.getByTestId('ml-units');
+    this.purpose = page.getByTestId('ml-purpose');
+    this.patience = page.getByTestId('ml-patience');
+    this.data = page.getByTestId('ml-data');
+    this.save = page.getByTestId('ml-save');
+    this.saved = page.getByTestId('ml-saved');
     this.train = page.getByTestId('ml-train');
     this.cancel = page.getByTestId('ml-cancel');
     this.status = page.getByTestId('ml-status');
@@ -42,6 +52,11 @@ export class MlPage {
     this.chart = page.getByTestId('ml-loss-chart');
     this.result = page.getByTestId('ml-result');
     this.figures = page.getByTestId('ml-figure');
+  }
+
+  /** A held-out figure by its evaluation key (testMae, testF1, …); its exact value is in data-value. */
+  figure(name: string): Locator {
+    return this.figures.and(this.page.locator(`[data-name="${name}"]`));
   }
 
   /** The loss chart's lines as its echarts instance holds them: series id and the values drawn. */

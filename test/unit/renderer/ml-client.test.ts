@@ -1,9 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import { MlWorkerClient } from '../../../src-renderer/src/ml/client.js';
 import { DEFAULT_ML_SPEC } from '../../../src-renderer/src/stores/ml-slice.js';
-import { FakeWorker } from './ml-fake-worker.js';
+import { ARTEFACT, FakeWorker, RESULT } from './ml-fake-worker.js';
 
-const series = { name: 'api/latency_p95_ms', stepMs: 5000, startMs: 0, values: [1, 2, 3] };
+const series = { name: 'api/latency_p95_ms', origin: 'run-1', stepMs: 5000, timesMs: [0, 5000, 10000], values: [1, 2, 3], labels: [0, 0, 0] as (0 | 1)[] };
 const figures = (epoch: number) => ({ epoch, loss: 1 / epoch, valLoss: 1.1 / epoch, elapsedMs: epoch * 10 });
 
 describe('the ML worker client', () => {
@@ -20,9 +20,8 @@ describe('the ML worker client', () => {
     worker.reply({ type: 'progress', id: 'someone-else', epochs: 20, figures: figures(1) });
     expect(progress).toHaveBeenCalledTimes(1);
     expect(progress).toHaveBeenCalledWith(figures(1), 20);
-    const result = { windows: { train: 10, validation: 2, test: 2 }, filledPoints: 0, evaluation: { mae: 1 }, elapsedMs: 5 };
-    worker.reply({ type: 'trained', id, result });
-    await expect(done).resolves.toEqual({ kind: 'trained', result });
+    worker.reply({ type: 'trained', id, result: RESULT, artefact: ARTEFACT });
+    await expect(done).resolves.toEqual({ kind: 'trained', result: RESULT, artefact: ARTEFACT });
   });
 
   it('posts a cancel for a training that goes, and settles it as cancelled', async () => {

@@ -30,3 +30,32 @@ export class FakeWorker implements WorkerPort {
 
 /** Lets pending promise callbacks run. */
 export const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** A small artefact as the worker sends it (no weights: the contract makes them optional). */
+export const ARTEFACT = {
+  format: 'devsim-model',
+  formatVersion: 1,
+  name: 'api/latency_p95_ms forecaster',
+  purpose: 'forecaster',
+  architecture: 'lstm-forecaster',
+  window: 3,
+  horizon: 1,
+  normalisation: { method: 'zscore', offset: 100, scale: 2 },
+  parameters: { units: 16 },
+  dataset: {
+    source: 'run',
+    origin: 'run-1',
+    series: ['api/latency_p95_ms'],
+    window: 3,
+    horizon: 1,
+    stepMs: 5000,
+    train: { fromMs: 0, toMs: 10, count: 3 },
+    validation: { fromMs: 10, toMs: 20, count: 1 },
+    test: { fromMs: 20, toMs: 30, count: 1 },
+    anomalousPoints: 1,
+  },
+  evaluation: { testMae: 0.5 },
+} as const;
+
+/** What a finished training reports, as the worker sends it. */
+export const RESULT = { windows: { train: 3, validation: 1, test: 1 }, epochsRun: 2, bestEpoch: 2, stoppedEarly: false, evaluation: { testMae: 0.5 }, elapsedMs: 20 };

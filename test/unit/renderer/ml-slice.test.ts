@@ -4,7 +4,7 @@ import type { DevsimApi, RunInfo, SeriesFrameDto } from '../../../src-preload/co
 import { MlWorkerClient } from '../../../src-renderer/src/ml/client.js';
 import type { AppState } from '../../../src-renderer/src/stores/app-store.js';
 import { createMlSlice, DEFAULT_ML_SPEC, trainableRuns } from '../../../src-renderer/src/stores/ml-slice.js';
-import { FakeWorker, settle } from './ml-fake-worker.js';
+import { ARTEFACT, FakeWorker, RESULT, settle } from './ml-fake-worker.js';
 
 const NODES = ['(end to end)', 'users', 'api'];
 const METRICS = ['throughput_rps', 'latency_p95_ms'];
@@ -32,7 +32,9 @@ const frames: SeriesFrameDto[] = Array.from({ length: 6 }, (_, k) => ({ tMs: k *
 
 function setup(runs: RunInfo[] = [run()]) {
   const getRunSeries = vi.fn(async (args: { nodes?: string[] }) => ({ layout: { intervalMs: 5000, nodes: args.nodes ?? NODES, metrics: METRICS }, frames, truncated: false }));
-  const api = { getRunSeries } as unknown as DevsimApi;
+  const getRunEvents = vi.fn(async () => ({ events: [], truncated: false }));
+  const saveModel = vi.fn(async (args: { artefact: { name: string } }) => ({ ...args.artefact, id: 'model-1', version: 3, createdAt: '2025-01-01T00:00:00Z', weightBytes: 0 }));
+  const api = { getRunSeries, getRunEvents, saveModel } as unknown as DevsimApi;
   const workers: FakeWorker[] = [];
   const start = (): MlWorkerClient => {
     const w = new FakeWorker();
@@ -40,7 +42,7 @@ function setup(runs: RunInfo[] = [run()]) {
     return new MlWorkerClient(w);
   };
   const store = createStore<AppState>()((set, get, store) => ({ runs, ...createMlSlice(api, start)(set, get, store) }) as unknown as AppState);
-  return { store, workers, getRunSeries };
+  return { store, workers, getRunSeries, saveModel };
 }
 
 const figures = (epoch: number) => ({ epoch, loss: 1 / epoch, valLoss: 1.2 / epoch, elapsedMs: epoch });
@@ -64,8 +66,8 @@ describe('the ML lab slice', () => {
     expect(store.getState().mlBackend).toEqual({ state: 'ready', backend: 'cpu', fallbacks: ['wasm: failed to fetch'], error: null });
   });
 
-  it('trains on the picked series: reads it from the run (gaps as null), records each epoch, ends with the figures', async () => {
-    const { store, workers, getRunSeries } = setup();
+  it('trains on the picked series: reads it from the run (gaps filled), records each epoch, ends with the figures and a model to save', async () => {
+    const { store, workers, getRunSeries, saveModel } = setup();
     store.getState().pickMlRun('run-1');
     store.getState().pickMlSeries('api/latency_p95_ms');
     store.getState().setMlSpec({ epochs: 2, window: 3 });
@@ -74,16 +76,22 @@ describe('the ML lab slice', () => {
     await settle();
     expect(getRunSeries).toHaveBeenCalledWith(expect.objectContaining({ id: 'run-1', nodes: ['api'] }));
     const request = workers[0]!.last();
-    expect(request).toMatchObject({ type: 'train', spec: { ...DEFAULT_ML_SPEC, epochs: 2, window: 3 }, series: { name: 'api/latency_p95_ms', stepMs: 5000, startMs: 0, values: [100, 101, null, 103, 104, 105] } });
+    expect(request).toMatchObject({ type: 'train', spec: { ...DEFAULT_ML_SPEC, epochs: 2, window: 3 }, series: { name: 'api/latency_p95_ms', origin: 'run-1', stepMs: 5000, values: [100, 101, 101, 103, 104, 105], labels: [0, 0, 0, 0, 0, 0] } });
+    expect(store.getState().mlTraining?.data).toEqual({ points: 6, filled: 1, anomalousPoints: 0, episodes: 0 });
     const id = (request as { id: string }).id;
     expect(store.getState().mlTraining).toMatchObject({ state: 'training', jobId: id });
     workers[0]!.reply({ type: 'progress', id, epochs: 2, figures: figures(1) });
     workers[0]!.reply({ type: 'progress', id, epochs: 2, figures: figures(2) });
     expect(store.getState().mlTraining?.history).toEqual([figures(1), figures(2)]);
-    const result = { windows: { train: 3, validation: 1, test: 1 }, filledPoints: 1, evaluation: { mae: 0.5, naiveMae: 1 }, elapsedMs: 20 };
-    workers[0]!.reply({ type: 'trained', id, result });
+    workers[0]!.reply({ type: 'trained', id, result: RESULT, artefact: ARTEFACT });
     await training;
-    expect(store.getState().mlTraining).toMatchObject({ state: 'trained', result, message: null });
+    expect(store.getState().mlTraining).toMatchObject({ state: 'trained', result: RESULT, artefact: ARTEFACT, message: null });
+
+    const saving = store.getState().saveMlModel();
+    expect(store.getState().mlTraining?.saved).toEqual({ state: 'saving' });
+    await saving;
+    expect(saveModel).toHaveBeenCalledWith({ artefact: ARTEFACT });
+    expect(store.getState().mlTraining?.saved).toEqual({ state: 'saved', name: 'api/latency_p95_ms forecaster', version: 3 });
   });
 
   it('cancels the training that goes: cancelling at once, cancelled with the epochs done when the worker stops', async () => {
@@ -143,9 +151,23 @@ describe('the ML lab slice', () => {
     expect(store.getState().mlBackend.state).toBe('starting');
     id = (workers[1]!.last() as { id: string }).id;
     workers[1]!.reply({ type: 'backend', backend: 'wasm', fallbacks: [] });
-    workers[1]!.reply({ type: 'trained', id, result: { windows: { train: 1, validation: 1, test: 0 }, filledPoints: 0, evaluation: {}, elapsedMs: 1 } });
+    workers[1]!.reply({ type: 'trained', id, result: RESULT, artefact: ARTEFACT });
     await training;
     expect(store.getState().mlTraining?.state).toBe('trained');
     expect(store.getState().mlBackend).toMatchObject({ state: 'ready', backend: 'wasm' });
+  });
+
+  it('says why a model could not be saved, and keeps it to try again', async () => {
+    const { store, workers, saveModel } = setup();
+    store.getState().pickMlRun('run-1');
+    const training = store.getState().trainMl();
+    await settle();
+    workers[0]!.reply({ type: 'trained', id: (workers[0]!.last() as { id: string }).id, result: RESULT, artefact: ARTEFACT });
+    await training;
+    saveModel.mockRejectedValueOnce(new Error('The model store is read-only'));
+    await store.getState().saveMlModel();
+    expect(store.getState().mlTraining?.saved).toEqual({ state: 'failed', message: 'The model store is read-only' });
+    await store.getState().saveMlModel();
+    expect(store.getState().mlTraining?.saved).toMatchObject({ state: 'saved', version: 3 });
   });
 });

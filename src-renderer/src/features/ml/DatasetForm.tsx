@@ -62,8 +62,20 @@ export function DatasetForm(): React.JSX.Element {
         </label>
       </div>
       <div className="ml-fields">
+        <label>
+          Model
+          <select
+            data-testid="ml-purpose"
+            value={spec.purpose}
+            disabled={busy}
+            onChange={(e) => setSpec(e.target.value === 'anomaly-detector' ? { purpose: 'anomaly-detector', horizon: 1 } : { purpose: 'forecaster' })}
+          >
+            <option value="forecaster">LSTM forecaster</option>
+            <option value="anomaly-detector">LSTM anomaly detector (predicts the next point)</option>
+          </select>
+        </label>
         <NumberField label="Window (points)" testId="ml-window" value={spec.window} min={2} max={1000} disabled={busy} onChange={(window) => setSpec({ window })} />
-        <NumberField label="Horizon (steps)" testId="ml-horizon" value={spec.horizon} min={1} max={1000} disabled={busy} onChange={(horizon) => setSpec({ horizon })} />
+        <NumberField label="Horizon (steps)" testId="ml-horizon" value={spec.horizon} min={1} max={1000} disabled={busy || spec.purpose === 'anomaly-detector'} onChange={(horizon) => setSpec({ horizon })} />
         <label>
           Normalisation
           <select data-testid="ml-normalisation" value={spec.normalisation} disabled={busy} onChange={(e) => setSpec({ normalisation: e.target.value as typeof spec.normalisation })}>
@@ -84,6 +96,7 @@ export function DatasetForm(): React.JSX.Element {
           onChange={(validationFraction) => setSpec({ validationFraction })}
         />
         <NumberField label="Epochs" testId="ml-epochs" value={spec.epochs} min={1} max={1000} disabled={busy} onChange={(epochs) => setSpec({ epochs })} />
+        <NumberField label="Early-stop patience" testId="ml-patience" value={spec.patience} min={1} max={1000} disabled={busy} onChange={(patience) => setSpec({ patience })} />
         <NumberField label="LSTM units" testId="ml-units" value={spec.units} min={1} max={256} disabled={busy} onChange={(units) => setSpec({ units })} />
       </div>
     </div>

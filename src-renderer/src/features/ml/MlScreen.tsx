@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useAppStore } from '../../stores/context.js';
 import { BackendStatus } from './BackendStatus.js';
+import { DataSummary } from './DataSummary.js';
 import { DatasetForm } from './DatasetForm.js';
 import { LossChart } from './LossChart.js';
 import { TrainControls } from './TrainControls.js';
@@ -18,11 +19,12 @@ export function MlScreen(): React.JSX.Element {
     <section className="screen ml" aria-labelledby="ml-title" data-testid="screen-ml">
       <header className="screen-header">
         <h1 id="ml-title">ML Lab</h1>
-        <p className="muted">Train a model on a run’s metrics: it learns to predict a series a few steps ahead.</p>
+        <p className="muted">Train a model on a run’s metrics: a forecaster learns a series a few steps ahead; an anomaly detector learns what normal looks like, and is checked against the faults the run recorded.</p>
       </header>
       <BackendStatus />
       <DatasetForm />
       <TrainControls />
+      <DataSummary />
       <LossChart />
       <TrainingResult />
     </section>

@@ -1,12 +1,29 @@
 import { useAppStore } from '../../stores/context.js';
+import { SaveModel } from './SaveModel.js';
 
-const LABELS: Record<string, string> = { mae: 'MAE (model)', naiveMae: 'MAE (last value, naive)', testWindows: 'Test windows' };
+const LABELS: Record<string, string> = {
+  testMae: 'MAE on test (model)',
+  naiveMae: 'MAE on test (last value, naive)',
+  testMape: 'MAPE on test (%)',
+  testMase: 'MASE on test (against naive)',
+  testPrecision: 'Precision on test (fault labels)',
+  testRecall: 'Recall on test (fault labels)',
+  testF1: 'F1 on test (fault labels)',
+  testFlagged: 'Test points flagged',
+  testAnomalousPoints: 'Test points labelled anomalous',
+  threshold: 'Anomaly threshold (score)',
+  validationLoss: 'Best validation loss',
+  validationMae: 'MAE on validation',
+  trainingMs: 'Fitting time (ms)',
+};
 
-/** Figures of a finished training on held-out data. */
+const shown = (v: number): string => (Number.isInteger(v) ? String(v) : v.toPrecision(4));
+
+/** Figures of a finished training on held-out data, and saving the model. */
 export function TrainingResult(): React.JSX.Element | null {
   const training = useAppStore((s) => s.mlTraining);
   const result = training?.state === 'trained' ? training.result : null;
-  if (!result) return null;
+  if (!training || !result) return null;
   return (
     <section className="ml-result" aria-labelledby="ml-result-title" data-testid="ml-result">
       <h2 id="ml-result-title">Held-out figures</h2>
@@ -18,16 +35,16 @@ export function TrainingResult(): React.JSX.Element | null {
               {result.windows.train} / {result.windows.validation} / {result.windows.test}
             </td>
           </tr>
-          {result.filledPoints > 0 ? (
-            <tr>
-              <th scope="row">Missing points filled</th>
-              <td>{result.filledPoints}</td>
-            </tr>
-          ) : null}
+          <tr>
+            <th scope="row">Epochs run (best)</th>
+            <td>
+              {result.epochsRun} ({result.bestEpoch}){result.stoppedEarly ? ', stopped early: validation loss no longer improved' : ''}
+            </td>
+          </tr>
           {Object.entries(result.evaluation).map(([name, value]) => (
-            <tr key={name} data-testid="ml-figure" data-name={name}>
+            <tr key={name} data-testid="ml-figure" data-name={name} data-value={value}>
               <th scope="row">{LABELS[name] ?? name}</th>
-              <td>{Number.isInteger(value) ? value : value.toPrecision(4)}</td>
+              <td>{shown(value)}</td>
             </tr>
           ))}
           <tr>
@@ -36,6 +53,7 @@ export function TrainingResult(): React.JSX.Element | null {
           </tr>
         </tbody>
       </table>
+      <SaveModel />
     </section>
   );
 }
