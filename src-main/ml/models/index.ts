@@ -13,5 +13,8 @@ export { trainLstmForecaster, type TrainedModel } from './train-forecaster.js';
 export { trainLstmDetector, DEFAULT_THRESHOLD_QUANTILE } from './train-detector.js';
 export { loadTrainableModel } from './load-trainable.js';
 export { predictWindows } from './predict-windows.js';
+export { LstmWindowModel, type LstmWindowModelOptions } from './lstm-window-model.js';
+export { GbtWindowModel, type GbtWindowModelOptions } from './gbt/gbt-window-model.js';
+export { probationWindows, type ProbationWindows } from './probation-windows.js';
 export { trainGbtForecaster, type GbtTrainingRequest, type TrainedTrees } from './gbt/gbt-forecaster.js';
 export { boostTrees, DEFAULT_BOOST_SETTINGS, type BoostSettings, type BoostResult, type Samples } from './gbt/boost.js';
