@@ -6,7 +6,7 @@ import type { Topology } from '../../../src-preload/contract/index.js';
 import { DEFAULT_SEASON_S, mlpPolicy, SEASONAL_STEP_MS, seasonalNaive, type KernelForecaster, type KernelModels, type KernelPolicy } from '../../kernel/index.js';
 import { trainPolicyCem, type CemOptions, type CemResult, type IterationReport } from '../rl/cem-trainer.js';
 import { DEFAULT_SLO_WEIGHT } from '../rl/reward.js';
-import { runEpisode, type EpisodeFigures } from './episode.js';
+import { runEpisode, type EpisodeFigures, type EpisodeOptions } from './episode.js';
 import { autoscaledNodes, withPolicy, type ComparedPolicy } from './policy-document.js';
 import { FIGURE_DEFINITIONS, policyReport, REPORT_FORMAT, REPORT_VERSION, type PolicyReport } from './report.js';
 
@@ -25,6 +25,9 @@ export interface CompareOptions {
   durationS?: number;
   warmupS?: number;
   forecastSeasonS?: number;
+  rateSeries?: EpisodeOptions['rateSeries'];
+  /** How the document was changed for the comparison (compressed days, scaled rates), for the report. */
+  changes?: readonly string[];
   /** A line of progress for a person (training iterations, runs done). */
   onProgress?: (message: string, detail?: IterationReport) => void;
   /** Called with the policy trained here (to save it as a model). */
@@ -42,6 +45,8 @@ export interface ComparisonReport {
   durationS: number;
   warmupS: number;
   slo: { latencyP99Ms: number; errorRatePercent: number };
+  /** Changes made to the document for the comparison; empty: none. */
+  changes: string[];
   definitions: typeof FIGURE_DEFINITIONS;
   policies: PolicyReport[];
   training?: { method: 'cross-entropy'; iterations: number; population: number; sloWeight: number; reward: number; episodes: number; history: IterationReport[] };
@@ -64,6 +69,7 @@ export function comparePolicies(doc: Topology, options: CompareOptions): Compari
     ...(options.durationS === undefined ? {} : { durationS: options.durationS }),
     ...(options.warmupS === undefined ? {} : { warmupS: options.warmupS }),
     ...(options.forecastSeasonS === undefined ? {} : { forecastSeasonS: options.forecastSeasonS }),
+    ...(options.rateSeries === undefined ? {} : { rateSeries: options.rateSeries }),
   };
   const progress = options.onProgress ?? (() => undefined);
   let training: ComparisonReport['training'];
@@ -125,6 +131,7 @@ export function comparePolicies(doc: Topology, options: CompareOptions): Compari
     durationS: options.durationS ?? doc.scenario.durationS,
     warmupS: options.warmupS ?? doc.scenario.warmupS,
     slo: { ...doc.scenario.slo },
+    changes: [...(options.changes ?? [])],
     definitions: FIGURE_DEFINITIONS,
     policies,
     ...(training === undefined ? {} : { training }),

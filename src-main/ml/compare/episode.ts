@@ -2,7 +2,7 @@
 // compared on (and the RL trainer's reward is made of). Runs synchronously in the caller's
 // thread: a renderer Worker or the CLI.
 import type { Topology } from '../../../src-preload/contract/index.js';
-import { createRun, type KernelModels } from '../../kernel/index.js';
+import { createRun, type KernelModels, type RatePoint } from '../../kernel/index.js';
 import { autoscaledNodes } from './policy-document.js';
 import { SloMinutes } from './slo-minutes.js';
 
@@ -12,6 +12,8 @@ export interface EpisodeOptions {
   warmupS?: number;
   models?: KernelModels;
   forecastSeasonS?: number;
+  /** Rate series of replay profiles that name a file, by traffic-source id (the host reads them). */
+  rateSeries?: Readonly<Record<string, readonly RatePoint[]>>;
 }
 
 export interface EpisodeFigures {
@@ -43,6 +45,7 @@ export function runEpisode(doc: Topology, options: EpisodeOptions): EpisodeFigur
     ...(options.warmupS === undefined ? {} : { warmupS: options.warmupS }),
     ...(options.models === undefined ? {} : { models: options.models }),
     ...(options.forecastSeasonS === undefined ? {} : { forecastSeasonS: options.forecastSeasonS }),
+    ...(options.rateSeries === undefined ? {} : { rateSeries: options.rateSeries }),
   });
   const sources = Object.entries(doc.nodes).filter(([, n]) => n.kind === 'traffic-source').map(([id]) => id);
   const warmupMs = (options.warmupS ?? doc.scenario.warmupS) * 1000;

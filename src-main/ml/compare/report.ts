@@ -4,6 +4,7 @@
 //   document: string (metadata.name), autoscaledNodes: string[],
 //   seeds: number[] (evaluation), trainSeeds: number[] (learned policy training; never among seeds),
 //   durationS, warmupS: number, slo: { latencyP99Ms, errorRatePercent },
+//   changes: string[]  (how the document was changed for the comparison: compressed days, scaled rates),
 //   definitions: { [figure]: string }  (what each figure means, in words),
 //   policies: [{
 //     policy: "hpa" | "predictive" | "learned",

@@ -32,6 +32,7 @@ export interface CemOptions {
   durationS?: number;
   warmupS?: number;
   forecastSeasonS?: number;
+  rateSeries?: EpisodeOptions['rateSeries'];
   onIteration?: (report: IterationReport) => void;
   /** Polled before every episode; true stops the search with the best policy so far. */
   isCancelled?: () => boolean;
@@ -89,6 +90,7 @@ export function trainPolicyCem(doc: Topology, options: CemOptions): CemResult {
         ...(options.durationS === undefined ? {} : { durationS: options.durationS }),
         ...(options.warmupS === undefined ? {} : { warmupS: options.warmupS }),
         ...(options.forecastSeasonS === undefined ? {} : { forecastSeasonS: options.forecastSeasonS }),
+        ...(options.rateSeries === undefined ? {} : { rateSeries: options.rateSeries }),
       };
       sum += episodeReward(runEpisode(learnedDoc, episode), sloWeight);
       episodes++;

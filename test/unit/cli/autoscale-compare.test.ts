@@ -9,6 +9,7 @@ import { policyFromArtefact } from '../../../src-main/kernel/index.js';
 import { runEpisode } from '../../../src-main/ml/compare/episode.js';
 import type { ComparisonReport } from '../../../src-main/ml/compare/compare-policies.js';
 import { withPolicy } from '../../../src-main/ml/compare/policy-document.js';
+import { compressDays, scaleRates } from '../../../src-main/ml/compare/scenario-transform.js';
 import { modelArtefactSchema } from '../../../src-preload/contract/ml-models.js';
 import { smallDayDoc } from '../ml/rl-helpers.js';
 import { cli } from './run.js';
@@ -52,6 +53,21 @@ describe('devsim autoscale-compare', () => {
     expect(learned.runs[0]).toEqual(direct);
   }, 120_000);
 
+  it('compresses the day and scales the rates when asked, and the predictive policy then forecasts on the second day', async () => {
+    const out = join(dir, 'compressed.json');
+    const { code, out: stdout } = await cli('autoscale-compare', docFile, '--out', out, '--policies', 'hpa,predictive', '--seeds', '1', '--day', '10m', '--duration', '20m', '--warmup', '10m', '--rate-scale', '0.5');
+    expect(code).toBe(0);
+    const report = read(out);
+    expect(report.changes).toEqual(['diurnal traffic repeats every 600 s instead of every 24 h (--day)', "every traffic source's rate × 0.5 (--rate-scale)"]);
+    expect(report).toMatchObject({ durationS: 1200, warmupS: 600 });
+    expect(report.policies[1]!.model).toBe('seasonal naive (600 s)');
+    expect(stdout).toContain('changed for the comparison: diurnal traffic repeats every 600 s');
+    const doc = scaleRates(compressDays(smallDayDoc(), 600), 0.5);
+    const direct = runEpisode(withPolicy(doc, 'predictive'), { seed: 1, durationS: 1200, warmupS: 600, forecastSeasonS: 600 });
+    expect(report.policies[1]!.runs[0]).toEqual(direct);
+    expect(direct).not.toEqual(runEpisode(withPolicy(doc, 'hpa'), { seed: 1, durationS: 1200, warmupS: 600 }));
+  }, 60_000);
+
   it('refuses bad input with a message that names it', async () => {
     const out = join(dir, 'bad.json');
     expect((await cli('autoscale-compare', docFile, '--out', out, '--policies', 'hpa,magic')).err).toMatch(/--policies takes a comma-separated list of hpa, predictive, learned, not "hpa,magic"/);
@@ -69,5 +85,7 @@ describe('devsim autoscale-compare', () => {
     expect(refused.err).toContain(`${old}: formatVersion is 0; this version of the app reads format 1 only`);
     const missing = await cli('autoscale-compare', docFile, '--out', out, '--forecaster', join(dir, 'nope.json'));
     expect(missing.err).toContain('nope.json: cannot read it: no such file');
+    expect((await cli('autoscale-compare', docFile, '--out', out, '--day', 'soon')).err).toMatch(/--day takes a duration like 90s, 15m, 1h or 48h/);
+    expect((await cli('autoscale-compare', docFile, '--out', out, '--rate-scale', '0')).err).toMatch(/--rate-scale must be a number from 0.000001 to 1000000, not "0"/);
   });
 });

@@ -9,6 +9,7 @@ import { meanInterval } from '../../../src-main/ml/compare/interval.js';
 import { autoscaledNodes, withPolicy } from '../../../src-main/ml/compare/policy-document.js';
 import { SloMinutes } from '../../../src-main/ml/compare/slo-minutes.js';
 import { comparisonTable } from '../../../src-main/ml/compare/table.js';
+import { compressDays, scaleRates } from '../../../src-main/ml/compare/scenario-transform.js';
 import { SMALL_DAY_S, smallDayDoc } from './rl-helpers.js';
 
 describe('the document per policy', () => {
@@ -92,5 +93,17 @@ describe('the comparison report', () => {
   it('refuses training seeds that are also evaluation seeds, and a learned policy with neither model nor training seeds', () => {
     expect(() => comparePolicies(smallDayDoc(), { policies: ['learned'], seeds: [1, 2], trainSeeds: [2, 3] })).toThrow('training seeds must differ from evaluation seeds; both have 2');
     expect(() => comparePolicies(smallDayDoc(), { policies: ['learned'], seeds: [1] })).toThrow('the learned policy needs a policy model or training seeds to train one on');
+  });
+});
+
+describe('scenario changes for a comparison', () => {
+  it('compresses diurnal days and scales every rate, leaving the rest of the document alone', () => {
+    const doc = smallDayDoc();
+    const changed = scaleRates(compressDays(doc, 300), 2);
+    expect(changed.nodes['users']!.kind === 'traffic-source' && changed.nodes['users'].rate).toEqual({ type: 'diurnal', baseRps: 10, peakRps: 100, peakHour: 12, periodS: 300 });
+    expect(changed.nodes['api']).toBe(doc.nodes['api']);
+    expect(changed.scenario).toBe(doc.scenario);
+    expect(() => scaleRates(doc, 0)).toThrow('the rate scale must be above 0, not 0');
+    expect(() => compressDays(doc, -1)).toThrow('a day must last more than 0 s, not -1');
   });
 });
