@@ -16,6 +16,14 @@ registerEcharts([LineChart, DatasetComponent, GridComponent, TooltipComponent, L
 
 /** At most this often a chart redraw: the host sends about ten batches a second. */
 const REDRAW_MS = 100;
+/**
+ * And no sooner than this many times the last redraw's cost after it ended: however slow the
+ * machine or busy the chart, redraws take at most a third of the main thread, so clicks and
+ * scrolling are answered while a long run streams in.
+ */
+const REDRAW_COST_FACTOR = 2;
+/** The grids' left and right margins (chartOption): the plot is this much narrower than the chart. */
+const PLOT_MARGIN_PX = 94;
 
 /** What the chart shows, for tests and people reading the DOM: each line and its points (non-empty values). */
 function describeLines(c: EChartsType): string {
@@ -43,7 +51,9 @@ export function RunCharts(): React.JSX.Element {
 
   const host = useRef<HTMLDivElement>(null);
   const chart = useRef<EChartsType | null>(null);
+  /** When the last redraw ended, and what it cost (ms). */
   const last = useRef(0);
+  const cost = useRef(0);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   /** The cursor in simulated seconds, for rebuilds of the option. */
   const cursorS = useRef<number | null>(null);
@@ -82,10 +92,10 @@ export function RunCharts(): React.JSX.Element {
     };
     const draw = (structure: boolean): void => {
       timer.current = null;
-      last.current = performance.now();
+      const began = performance.now();
       const runs = build();
-      const width = host.current?.clientWidth ?? 0;
-      const buckets = width > 0 ? width : Infinity;
+      const width = (host.current?.clientWidth ?? 0) - PLOT_MARGIN_PX;
+      const buckets = width > 0 ? width / 2 : Infinity;
       const a = panelDatasets(runs[0]!, buckets);
       const b = runs[1] ? panelDatasets(runs[1], buckets) : PANELS.map(() => ({ t: [] }));
       const dataset = [...a, ...b].map((source) => ({ source }));
@@ -93,12 +103,14 @@ export function RunCharts(): React.JSX.Element {
       else c.setOption({ dataset });
       // Paint now rather than on the next frame, so the time below is what a redraw costs.
       c.getZr().flush();
-      host.current?.setAttribute('data-draw-ms', (performance.now() - last.current).toFixed(1));
+      last.current = performance.now();
+      cost.current = last.current - began;
+      host.current?.setAttribute('data-draw-ms', cost.current.toFixed(1));
       host.current?.setAttribute('data-points', String(a[0]?.['t']?.length ?? 0));
       host.current?.setAttribute('data-lines', describeLines(c));
     };
     const key = `${run.id}|${compare?.info.id ?? ''}|${picked.join(',')}|${series.nodes.length}`;
-    const wait = REDRAW_MS - (performance.now() - last.current);
+    const wait = Math.max(REDRAW_MS, cost.current * REDRAW_COST_FACTOR) - (performance.now() - last.current);
     if (key !== shownKey.current) {
       shownKey.current = key;
       if (timer.current) clearTimeout(timer.current);
