@@ -130,3 +130,21 @@ test('ML lab: an LSTM anomaly detector trained on the run is checked against the
   testInfo.annotations.push({ type: 'figures', description: figures });
   console.log(figures);
 });
+
+test('ML lab: when the .wasm files cannot be had, training falls back to the cpu backend and says why', async ({ app, host, page }) => {
+  test.setTimeout(90_000);
+  const runId = await runWithDatabaseFailure(host.current);
+  // The worker's fetches of the binaries are answered 404, as from a build that left them out.
+  await page.context().route(/\.wasm$/, (route) => route.fulfill({ status: 404, contentType: 'text/plain', body: 'not here' }));
+  await app.open(host.current.url);
+  await app.goTo('ml');
+  const ml = new MlPage(page);
+  await expect(ml.backend).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });
+  await expect(ml.backend).toHaveAttribute('data-backend', 'cpu');
+  await expect(ml.fallbacks).toContainText(/wasm: .*tfjs-backend-wasm-simd.*answered HTTP 404/);
+  await ml.run.selectOption(runId);
+  await ml.window.fill('12');
+  await ml.epochs.fill('2');
+  await ml.train.click();
+  await expect(ml.status).toHaveAttribute('data-state', 'trained', { timeout: 60_000 });
+});

@@ -7,6 +7,7 @@ import { disposeModel } from '../../../src-main/ml/models/lstm-regressor.js';
 import type { TrainedModel } from '../../../src-main/ml/models/train-forecaster.js';
 import { predictWith, trainLabModel } from './lab-training.js';
 import { parseRequest, requestId, type WorkerReply, type WorkerRequest } from './protocol.js';
+import { diagnoseWasm, withDiagnosis } from './wasm-diagnosis.js';
 import { WASM_FILES } from './wasm-files.js';
 
 interface WorkerScope {
@@ -17,13 +18,19 @@ const scope = self as unknown as WorkerScope;
 const post = (message: WorkerReply): void => scope.postMessage(message);
 const messageOf = (err: unknown): string => (err instanceof Error ? err.message : String(err));
 
+/** The wasm binaries this browser would load (tfjs picks SIMD where supported; both are checked). */
+const wasmUrls = [WASM_FILES['tfjs-backend-wasm-simd.wasm'], WASM_FILES['tfjs-backend-wasm.wasm']];
+
 const backend: Promise<BackendChoice> = chooseFastestBackend(WASM_FILES).then(
-  (choice) => {
-    post({ type: 'backend', backend: choice.backend, fallbacks: choice.fallbacks });
+  async (choice) => {
+    const passedOver = choice.fallbacks.some((f) => f.startsWith('wasm:'));
+    const fallbacks = passedOver ? withDiagnosis(choice.fallbacks, await diagnoseWasm(wasmUrls)) : choice.fallbacks;
+    post({ type: 'backend', backend: choice.backend, fallbacks });
     return choice;
   },
-  (err: unknown) => {
-    post({ type: 'backend-failed', message: messageOf(err) });
+  async (err: unknown) => {
+    const diagnosis = await diagnoseWasm(wasmUrls);
+    post({ type: 'backend-failed', message: diagnosis === null ? messageOf(err) : `${messageOf(err)}; ${diagnosis}` });
     throw err;
   },
 );
