@@ -21,7 +21,7 @@ import { numberOption } from './series-csv.js';
 /** Training seeds start here, so they never meet the evaluation seeds 1 … N. */
 export const FIRST_TRAIN_SEED = 1001;
 
-export type CompareValues = Partial<Record<'policies' | 'seeds' | 'train-seeds' | 'duration' | 'warmup' | 'day' | 'rate-scale' | 'season' | 'forecaster' | 'policy-model' | 'iterations' | 'population' | 'slo-weight' | 'save-policy', string>>;
+export type CompareValues = Partial<Record<'policies' | 'seeds' | 'train-seeds' | 'train-duration' | 'duration' | 'warmup' | 'day' | 'rate-scale' | 'season' | 'forecaster' | 'policy-model' | 'iterations' | 'population' | 'slo-weight' | 'save-policy', string>>;
 
 export interface CompareSetup {
   doc: Topology;
@@ -48,6 +48,7 @@ export function compareSetup(original: Topology, file: string, values: CompareVa
   const durationS = duration('duration', values.duration);
   const warmupS = duration('warmup', values.warmup, true);
   const seasonS = duration('season', values.season) ?? dayS;
+  const trainDurationS = duration('train-duration', values['train-duration']);
   const sloWeight = numberOption('slo-weight', values['slo-weight'], DEFAULT_SLO_WEIGHT, { min: 0, max: 1e6 });
   const rateSeries = loadRateSeries(doc, resolve(file));
   const options: CompareOptions = {
@@ -65,6 +66,7 @@ export function compareSetup(original: Topology, file: string, values: CompareVa
     ...(values['policy-model'] === undefined ? {} : { policy: policyFromArtefact(readModelFile(values['policy-model'])) }),
     ...(durationS === undefined ? {} : { durationS }),
     ...(warmupS === undefined ? {} : { warmupS }),
+    ...(trainDurationS === undefined ? {} : { trainDurationS }),
     ...(seasonS === undefined ? {} : { forecastSeasonS: seasonS }),
     ...(Object.keys(rateSeries).length === 0 ? {} : { rateSeries }),
   };
@@ -77,7 +79,7 @@ export function compareSetup(original: Topology, file: string, values: CompareVa
         nodes: autoscaledNodes(doc),
         syncPeriodMs: firstSyncPeriodMs(doc),
         trainSeeds: options.trainSeeds ?? [],
-        measuredMs: (durationS ?? doc.scenario.durationS) * 1000,
+        measuredMs: (trainDurationS ?? durationS ?? doc.scenario.durationS) * 1000,
         parameters: { hiddenUnits: result.hiddenUnits, iterations: result.history.length, episodes: result.episodes, sloWeight },
         evaluation: { trainReward: result.reward },
       });

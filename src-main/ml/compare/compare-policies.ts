@@ -24,6 +24,8 @@ export interface CompareOptions {
   training?: TrainingSettings;
   durationS?: number;
   warmupS?: number;
+  /** Length of the training episodes (default: durationS); they have no warm-up (a policy needs no history). */
+  trainDurationS?: number;
   forecastSeasonS?: number;
   rateSeries?: EpisodeOptions['rateSeries'];
   /** How the document was changed for the comparison (compressed days, scaled rates), for the report. */
@@ -90,6 +92,7 @@ export function comparePolicies(doc: Topology, options: CompareOptions): Compari
         const cem: CemOptions = {
           ...options.training,
           ...common,
+          ...(options.trainDurationS === undefined ? {} : { durationS: options.trainDurationS, warmupS: 0 }),
           trainSeeds,
           onIteration: (r) => progress(`training the learned policy: iteration ${r.iteration}/${r.iterations}, mean-policy reward ${r.meanPolicyReward.toFixed(2)}, best ${r.bestCandidateReward.toFixed(2)}`, r),
           ...(options.isCancelled === undefined ? {} : { isCancelled: options.isCancelled }),

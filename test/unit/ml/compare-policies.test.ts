@@ -4,6 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { createRun, mlpPolicy, OBSERVATION_SIZE, POLICY_ACTIONS, type SeriesFrame } from '../../../src-main/kernel/index.js';
 import { comparePolicies } from '../../../src-main/ml/compare/compare-policies.js';
+import type { CemResult } from '../../../src-main/ml/rl/cem-trainer.js';
+import { episodeReward } from '../../../src-main/ml/rl/reward.js';
 import { runEpisode } from '../../../src-main/ml/compare/episode.js';
 import { meanInterval } from '../../../src-main/ml/compare/interval.js';
 import { autoscaledNodes, withPolicy } from '../../../src-main/ml/compare/policy-document.js';
@@ -88,6 +90,18 @@ describe('the comparison report', () => {
     expect(table.split('\n')[0]).toMatch(/^policy\s+SLO-violation min\s+p99 ms\s+cost \$\s+replica-h\s+scaling actions$/);
     expect(table).toMatch(/^learned /m);
     expect(table).toContain('mean [95 % interval] over 2 seed(s)');
+  }, 60_000);
+
+  it('trains the learned policy on its own seeds and episode length when none is given', () => {
+    let trained: CemResult | undefined;
+    const report = comparePolicies(smallDayDoc(), { policies: ['learned'], seeds: [1], trainSeeds: [7], trainDurationS: 600, training: { iterations: 1, population: 2 }, onTrained: (r) => (trained = r) });
+    expect(report.training).toMatchObject({ method: 'cross-entropy', iterations: 1, population: 2, episodes: 3 });
+    expect(report.policies[0]!.model).toBe('trained here (cross-entropy)');
+    // Its training reward is that of 600-second episodes with seed 7 and no warm-up.
+    const policy = mlpPolicy('p', trained!.layers);
+    const rerun = runEpisode(withPolicy(smallDayDoc(), 'learned', 'p'), { seed: 7, durationS: 600, warmupS: 0, models: { p: { type: 'policy', policy } } });
+    expect(episodeReward(rerun)).toBeCloseTo(trained!.reward, 10);
+    expect(report.policies[0]!.runs[0]).toEqual(runEpisode(withPolicy(smallDayDoc(), 'learned', 'p'), { seed: 1, models: { p: { type: 'policy', policy } } }));
   }, 60_000);
 
   it('refuses training seeds that are also evaluation seeds, and a learned policy with neither model nor training seeds', () => {
