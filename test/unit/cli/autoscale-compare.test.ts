@@ -11,7 +11,7 @@ import type { ComparisonReport } from '../../../src-main/ml/compare/compare-poli
 import { withPolicy } from '../../../src-main/ml/compare/policy-document.js';
 import { compressDays, scaleRates } from '../../../src-main/ml/compare/scenario-transform.js';
 import { modelArtefactSchema } from '../../../src-preload/contract/ml-models.js';
-import { smallDayDoc } from '../ml/rl-helpers.js';
+import { SMALL_DAY_S, smallDayDoc } from '../ml/rl-helpers.js';
 import { cli } from './run.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'devsim-autoscale-compare-'));
@@ -66,6 +66,27 @@ describe('devsim autoscale-compare', () => {
     const direct = runEpisode(withPolicy(doc, 'predictive'), { seed: 1, durationS: 1200, warmupS: 600, forecastSeasonS: 600 });
     expect(report.policies[1]!.runs[0]).toEqual(direct);
     expect(direct).not.toEqual(runEpisode(withPolicy(doc, 'hpa'), { seed: 1, durationS: 1200, warmupS: 600 }));
+  }, 60_000);
+
+  it('drives the predictive policy with --forecaster, a model file from the ML lab', async () => {
+    // Gradient-boosted trees with no trees: always their base, 45 requests/s, from a 5-minute window of 1-minute steps.
+    const span = { fromMs: 0, toMs: 0, count: 0 };
+    const model = {
+      format: 'devsim-model', formatVersion: 1, name: 'flat-45', purpose: 'forecaster', architecture: 'gradient-boosted-trees', window: 5, horizon: 1,
+      normalisation: { method: 'none', offset: 0, scale: 1 }, parameters: {},
+      dataset: { source: 'csv', origin: 'test', series: ['value'], window: 5, horizon: 1, stepMs: 60_000, train: span, validation: span, test: span, anomalousPoints: 0 },
+      evaluation: {}, trees: { base: 45, learningRate: 0.1, trees: [] },
+    };
+    const modelFile = join(dir, 'flat-45.json');
+    writeFileSync(modelFile, JSON.stringify(model));
+    const out = join(dir, 'forecaster.json');
+    const { code } = await cli('autoscale-compare', docFile, '--out', out, '--policies', 'hpa,predictive', '--seeds', '1', '--forecaster', modelFile);
+    expect(code).toBe(0);
+    const report = read(out);
+    expect(report.policies[1]!.model).toBe('flat-45');
+    // 45 requests/s at 100 ms and 70 % need 7 replicas from minute 5 on: more replica time than the HPA gives the quiet hours.
+    expect(report.policies[1]!.runs[0]!.replicaSeconds).toBeGreaterThan(report.policies[0]!.runs[0]!.replicaSeconds);
+    expect(report.policies[1]!.runs[0]!.replicaSeconds).toBeGreaterThan(7 * (SMALL_DAY_S - 300));
   }, 60_000);
 
   it('refuses bad input with a message that names it', async () => {
