@@ -13,6 +13,7 @@ import { trainPolicyCem, TRAINED_POLICY_NAME, type IterationReport } from '../..
 import { policyArtefact } from '../../../src-main/ml/rl/policy-artefact.js';
 import { layersFromParameters, parameterCount } from '../../../src-main/ml/rl/policy-params.js';
 import { episodeReward } from '../../../src-main/ml/rl/reward.js';
+import { kernelModelsFromArtefacts, scalingModelNames } from '../../../src-main/ml/rl/run-models.js';
 import { smallDayDoc } from './rl-helpers.js';
 
 const TRAIN_SEEDS = [101, 102];
@@ -101,5 +102,18 @@ describe('the trained policy as a model artefact', () => {
     });
     input.dispose();
     model.dispose();
+  });
+});
+
+describe('models for a run', () => {
+  it('lists the model names a document scaling asks for and turns artefacts into kernel models', () => {
+    const doc = withPolicy(smallDayDoc(), 'learned', 'my-policy');
+    expect(scalingModelNames(doc)).toEqual(['my-policy']);
+    expect(scalingModelNames(smallDayDoc())).toEqual([]);
+    const layers = layersFromParameters(new Float64Array(parameterCount(3)), 3);
+    const artefact = policyArtefact(layers, { name: 'my-policy', origin: 'x', nodes: ['api'], syncPeriodMs: 15_000, trainSeeds: [1], measuredMs: 1, parameters: {}, evaluation: {} });
+    const models = kernelModelsFromArtefacts({ 'my-policy': artefact });
+    expect(models['my-policy']!.type).toBe('policy');
+    expect(() => kernelModelsFromArtefacts({ d: { ...artefact, purpose: 'anomaly-detector' } })).toThrow('model "d" is an anomaly-detector; scaling takes a forecaster (predictive) or an autoscaler policy (learned)');
   });
 });
