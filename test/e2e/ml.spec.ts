@@ -1,5 +1,7 @@
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Download } from '@playwright/test';
 import { parse } from 'yaml';
 import { callHost } from './fixtures/contract-client.js';
 import type { HostAddress } from './fixtures/host.js';
@@ -63,6 +65,31 @@ test('ML lab: a run with a database failure trains a small LSTM on wasm in a wor
   const stored = models.models.find((m) => m.name === 'api/latency_p95_ms forecaster');
   expect(stored).toMatchObject({ purpose: 'forecaster', dataset: { origin: runId } });
   expect(stored!.dataset.anomalousPoints).toBeGreaterThan(0);
+
+  // Listed under saved models; exported as TensorFlow.js files; those files imported back are its version 2; version 1 deleted.
+  const v1 = ml.modelRow('api/latency_p95_ms forecaster', 1);
+  await expect(v1).toBeVisible();
+  const downloads: Download[] = [];
+  page.on('download', (d) => downloads.push(d));
+  await v1.getByTestId('ml-model-export').click();
+  await expect.poll(() => downloads.length).toBe(2);
+  const dir = await mkdtemp(join(tmpdir(), 'ml-e2e-'));
+  const paths = await Promise.all(downloads.map(async (d) => {
+    const path = join(dir, d.suggestedFilename());
+    await d.saveAs(path);
+    return path;
+  }));
+  expect(downloads.map((d) => d.suggestedFilename()).sort()).toEqual(['model.json', 'weights.bin']);
+  const modelJson = JSON.parse(await readFile(paths.find((p) => p.endsWith('model.json'))!, 'utf8')) as { modelTopology: unknown; weightsManifest: unknown[] };
+  expect(modelJson.modelTopology).toBeTruthy();
+  expect(modelJson.weightsManifest).toHaveLength(1);
+  await ml.importInput.setInputFiles(paths);
+  await expect(ml.modelRow('api/latency_p95_ms forecaster', 2)).toBeVisible();
+  await v1.getByTestId('ml-model-delete').click();
+  await v1.getByTestId('ml-model-delete-confirm').click();
+  await expect(v1).toHaveCount(0);
+  await expect(ml.modelRows).toHaveCount(1);
+  await expect(ml.modelsError).toHaveCount(0);
 
   // A long second training, cancelled after its first epochs: it stops, and the curves stop growing.
   await ml.epochs.fill('500');

@@ -7,6 +7,7 @@ import { inertPlatform, type DocumentPlatform } from './document-platform.js';
 import { createDiagramSlice, type DiagramSlice } from './diagram-slice.js';
 import { createDocumentSlice, type DocumentSlice } from './document-slice.js';
 import { createEditSlice, type EditSlice } from './edit-slice.js';
+import { createMlModelsSlice, type MlModelsSlice } from './ml-models-slice.js';
 import { createMlSlice, type MlSlice } from './ml-slice.js';
 import { createNavigationSlice, type NavigationSlice } from './navigation-slice.js';
 import { createNoticeSlice, type NoticeSlice } from './notice-slice.js';
@@ -14,7 +15,7 @@ import { createRecentSlice, type RecentSlice } from './recent-slice.js';
 import { createRunSlice, type RunSlice } from './run-slice.js';
 import { createSettingsSlice, type SettingsSlice } from './settings-slice.js';
 
-export type AppState = ConnectionSlice & SettingsSlice & RecentSlice & NavigationSlice & NoticeSlice & DocumentSlice & RunSlice & EditSlice & DiagramSlice & ContainersSlice & MlSlice;
+export type AppState = ConnectionSlice & SettingsSlice & RecentSlice & NavigationSlice & NoticeSlice & DocumentSlice & RunSlice & EditSlice & DiagramSlice & ContainersSlice & MlSlice & MlModelsSlice;
 export type AppStore = StoreApi<AppState>;
 
 /** One store in slices; actions live beside their state and reach the host through `api`. */
@@ -31,6 +32,7 @@ export function createAppStore(api: DevsimApi, initial: ConnectionStatus, platfo
     ...createDiagramSlice(api, platform)(...a),
     ...createContainersSlice(api)(...a),
     ...createMlSlice(api)(...a),
+    ...createMlModelsSlice(api)(...a),
   }));
 }
 

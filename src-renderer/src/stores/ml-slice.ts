@@ -172,6 +172,7 @@ export const createMlSlice =
         try {
           const stored = await api.saveModel({ artefact });
           mark({ state: 'saved', name: stored.name, version: stored.version });
+          await get().loadMlModels();
         } catch (err) {
           mark({ state: 'failed', message: messageOf(err) });
         }

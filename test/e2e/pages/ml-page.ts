@@ -26,6 +26,9 @@ export class MlPage {
   readonly chart: Locator;
   readonly result: Locator;
   readonly figures: Locator;
+  readonly modelRows: Locator;
+  readonly modelsError: Locator;
+  readonly importInput: Locator;
 
   constructor(readonly page: Page) {
     this.root = page.getByTestId('screen-ml');
@@ -52,6 +55,14 @@ export class MlPage {
     this.chart = page.getByTestId('ml-loss-chart');
     this.result = page.getByTestId('ml-result');
     this.figures = page.getByTestId('ml-figure');
+    this.modelRows = page.getByTestId('ml-model-row');
+    this.modelsError = page.getByTestId('ml-models-error');
+    this.importInput = page.getByTestId('ml-import');
+  }
+
+  /** A saved model's row in the list, by name and version. */
+  modelRow(name: string, version: number): Locator {
+    return this.page.locator(`[data-testid="ml-model-row"][data-name="${name}"][data-version="${version}"]`);
   }
 
   /** A held-out figure by its evaluation key (testMae, testF1, …); its exact value is in data-value. */

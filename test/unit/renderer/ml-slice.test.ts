@@ -3,6 +3,7 @@ import { createStore } from 'zustand/vanilla';
 import type { DevsimApi, RunInfo, SeriesFrameDto } from '../../../src-preload/contract/index.js';
 import { MlWorkerClient } from '../../../src-renderer/src/ml/client.js';
 import type { AppState } from '../../../src-renderer/src/stores/app-store.js';
+import { createMlModelsSlice } from '../../../src-renderer/src/stores/ml-models-slice.js';
 import { createMlSlice, DEFAULT_ML_SPEC, trainableRuns } from '../../../src-renderer/src/stores/ml-slice.js';
 import { ARTEFACT, FakeWorker, RESULT, settle } from './ml-fake-worker.js';
 
@@ -34,15 +35,16 @@ function setup(runs: RunInfo[] = [run()]) {
   const getRunSeries = vi.fn(async (args: { nodes?: string[] }) => ({ layout: { intervalMs: 5000, nodes: args.nodes ?? NODES, metrics: METRICS }, frames, truncated: false }));
   const getRunEvents = vi.fn(async () => ({ events: [], truncated: false }));
   const saveModel = vi.fn(async (args: { artefact: { name: string } }) => ({ ...args.artefact, id: 'model-1', version: 3, createdAt: '2025-01-01T00:00:00Z', weightBytes: 0 }));
-  const api = { getRunSeries, getRunEvents, saveModel } as unknown as DevsimApi;
+  const listModels = vi.fn(async () => ({ models: [], damaged: [] }));
+  const api = { getRunSeries, getRunEvents, saveModel, listModels } as unknown as DevsimApi;
   const workers: FakeWorker[] = [];
   const start = (): MlWorkerClient => {
     const w = new FakeWorker();
     workers.push(w);
     return new MlWorkerClient(w);
   };
-  const store = createStore<AppState>()((set, get, store) => ({ runs, ...createMlSlice(api, start)(set, get, store) }) as unknown as AppState);
-  return { store, workers, getRunSeries, saveModel };
+  const store = createStore<AppState>()((set, get, store) => ({ runs, ...createMlSlice(api, start)(set, get, store), ...createMlModelsSlice(api)(set, get, store) }) as unknown as AppState);
+  return { store, workers, getRunSeries, saveModel, listModels };
 }
 
 const figures = (epoch: number) => ({ epoch, loss: 1 / epoch, valLoss: 1.2 / epoch, elapsedMs: epoch });
@@ -67,7 +69,7 @@ describe('the ML lab slice', () => {
   });
 
   it('trains on the picked series: reads it from the run (gaps filled), records each epoch, ends with the figures and a model to save', async () => {
-    const { store, workers, getRunSeries, saveModel } = setup();
+    const { store, workers, getRunSeries, saveModel, listModels } = setup();
     store.getState().pickMlRun('run-1');
     store.getState().pickMlSeries('api/latency_p95_ms');
     store.getState().setMlSpec({ epochs: 2, window: 3 });
@@ -92,6 +94,8 @@ describe('the ML lab slice', () => {
     await saving;
     expect(saveModel).toHaveBeenCalledWith({ artefact: ARTEFACT });
     expect(store.getState().mlTraining?.saved).toEqual({ state: 'saved', name: 'api/latency_p95_ms forecaster', version: 3 });
+    // The saved models list is read again, so the new version shows.
+    expect(listModels).toHaveBeenCalledTimes(1);
   });
 
   it('cancels the training that goes: cancelling at once, cancelled with the epochs done when the worker stops', async () => {

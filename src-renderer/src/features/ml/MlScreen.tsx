@@ -4,6 +4,7 @@ import { BackendStatus } from './BackendStatus.js';
 import { DataSummary } from './DataSummary.js';
 import { DatasetForm } from './DatasetForm.js';
 import { LossChart } from './LossChart.js';
+import { SavedModels } from './SavedModels.js';
 import { TrainControls } from './TrainControls.js';
 import { TrainingResult } from './TrainingResult.js';
 import '../screens.css';
@@ -27,6 +28,7 @@ export function MlScreen(): React.JSX.Element {
       <DataSummary />
       <LossChart />
       <TrainingResult />
+      <SavedModels />
     </section>
   );
 }
