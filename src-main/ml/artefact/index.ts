@@ -6,4 +6,5 @@ export { artefactToTfjsFiles, tfjsFilesToArtefact, WEIGHTS_FILE_NAME, type TfjsF
 export { captureTfjs, loadTfjs } from './io-handler.js';
 export { bytesToBase64, base64ToBytes } from './base64.js';
 export { kernelNetworkFromArtefact, kernelNetworkFromTfjs } from './kernel-network.js';
+export { kernelNetworkFromModel } from './kernel-from-model.js';
 export { forecasterFromArtefact, stepForecasterFromArtefact, anomalyScorerFromArtefact, type StepForecaster } from './kernel-models.js';

@@ -1,5 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { kernelNetworkFromModel } from '../../../src-main/ml/artefact/index.js';
+import { networkForward } from '../../../src-main/kernel/ml/index.js';
 import { disposeModel } from '../../../src-main/ml/models/lstm-regressor.js';
 import { loadTrainableModel } from '../../../src-main/ml/models/load-trainable.js';
 import { trainLstmForecaster } from '../../../src-main/ml/models/train-forecaster.js';
@@ -32,6 +34,11 @@ describe('online update', () => {
     expect(lossOn(model, recent)).toBeLessThan(before);
     const bounded = await updateOnline(model, recent, { steps: 1000, maxMs: 0 });
     expect(bounded.steps).toBe(1); // a zero time budget still takes one step, then stops
+    // The kernel's copy follows the updated weights.
+    const network = await kernelNetworkFromModel(model);
+    const window = recent.inputs.subarray(0, 8);
+    const expected = tf.tidy(() => (model.predict(tf.tensor3d(window, [1, 8, 1])) as tf.Tensor).dataSync()[0]!);
+    expect(Math.abs(networkForward(network, window)[0]! - expected)).toBeLessThan(1e-5);
     disposeModel(model);
   });
 
