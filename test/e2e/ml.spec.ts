@@ -148,6 +148,13 @@ test('ML lab: an LSTM anomaly detector trained on the run is checked against the
   await expect(ml.status).toHaveAttribute('data-state', 'trained', { timeout: 60_000 });
   const anomalous = Number(await ml.figure('testAnomalousPoints').getAttribute('data-value'));
   expect(anomalous).toBeGreaterThan(0);
+  // The test part drawn point by point: the labelled points of the database failure among them, and what the detector flagged.
+  const marks = JSON.parse((await ml.testChart.getAttribute('data-lines')) ?? '[]') as { id: string; points: number }[];
+  const points = (id: string): number => marks.find((m) => m.id === id)?.points ?? -1;
+  expect(points('actual')).toBeGreaterThan(50);
+  expect(points('predicted')).toBe(points('actual'));
+  expect(points('labelled')).toBe(anomalous);
+  expect(points('flagged')).toBe(Number(await ml.figure('testFlagged').getAttribute('data-value')));
   const f1 = Number(await ml.figure('testF1').getAttribute('data-value'));
   const threshold = Number(await ml.figure('threshold').getAttribute('data-value'));
   expect(f1).toBeGreaterThanOrEqual(0);

@@ -41,14 +41,22 @@ function datasetOf(series: SeriesInput, spec: TrainSpec): Dataset {
   });
 }
 
-/** Held-out figures in the series' own units: forecast errors against naive, or detection against the fault labels. */
-async function testFigures(model: tf.LayersModel, artefact: ModelArtefact, data: Dataset, series: SeriesInput): Promise<Record<string, number>> {
+type HeldOut = Pick<TrainedFigures, 'test'> & { figures: Record<string, number> };
+
+/** Held-out figures in the series' own units: forecast errors against naive, or detection against the fault labels; and the points behind them. */
+async function heldOut(model: tf.LayersModel, artefact: ModelArtefact, data: Dataset, series: SeriesInput): Promise<HeldOut> {
   const test = data.test.windows;
   const { offset, scale } = data.normalisation;
   const raw = (v: number): number => v * scale + offset;
   const predicted = await predictWindows(model, test);
   const actual = Float64Array.from(test.targets, raw);
   const forecast = Float64Array.from(predicted, raw);
+  const points = {
+    timesMs: Array.from(test.ends, (e) => series.timesMs[e + test.horizon]!),
+    actual: Array.from(actual),
+    predicted: Array.from(forecast),
+    labels: Array.from(data.test.labels, (l) => (l === 1 ? 1 : 0) as 0 | 1),
+  };
   if (artefact.purpose === 'forecaster') {
     const lastSeen = Float64Array.from({ length: test.count }, (_, k) => raw(test.inputs[k * test.window + test.window - 1]!));
     const errors = forecastErrors(actual, forecast);
@@ -60,18 +68,18 @@ async function testFigures(model: tf.LayersModel, artefact: ModelArtefact, data:
     } catch {
       // A training part with no change at all has no MASE scale: the figure is left out.
     }
-    return figures;
+    return { figures, test: { ...points, flagged: null } };
   }
   const calibration = { errorCentre: artefact.parameters['errorCentre'] ?? 0, errorSpread: artefact.parameters['errorSpread'] ?? 1 };
   const threshold = artefact.threshold ?? 0.5;
-  const flags = Array.from(actual, (a, k) => (scoreFromError(a - forecast[k]!, calibration) >= threshold ? 1 : 0));
-  const labelled = data.test.labels.reduce((n, l) => n + l, 0);
-  const figures: Record<string, number> = { threshold, testFlagged: flags.reduce<number>((n, f) => n + f, 0), testAnomalousPoints: labelled };
+  const flagged = Array.from(actual, (a, k) => (scoreFromError(a - forecast[k]!, calibration) >= threshold ? 1 : 0) as 0 | 1);
+  const labelled = points.labels.reduce<number>((n, l) => n + l, 0);
+  const figures: Record<string, number> = { threshold, testFlagged: flagged.reduce<number>((n, f) => n + f, 0), testAnomalousPoints: labelled };
   if (labelled > 0) {
-    const scores = pointWiseScores(flags, data.test.labels);
+    const scores = pointWiseScores(flagged, points.labels);
     Object.assign(figures, { testPrecision: scores.precision, testRecall: scores.recall, testF1: scores.f1 });
   }
-  return figures;
+  return { figures, test: { ...points, flagged } };
 }
 
 export async function trainLabModel(series: SeriesInput, spec: TrainSpec, hooks: TrainHooks): Promise<TrainOutcome> {
@@ -99,7 +107,8 @@ export async function trainLabModel(series: SeriesInput, spec: TrainSpec, hooks:
     throw err;
   }
   try {
-    const evaluation = { ...trained.artefact.evaluation, ...(await testFigures(trained.model, trained.artefact, data, series)) };
+    const held = await heldOut(trained.model, trained.artefact, data, series);
+    const evaluation = { ...trained.artefact.evaluation, ...held.figures };
     trained.artefact = { ...trained.artefact, evaluation };
     const result: TrainedFigures = {
       windows: { train: data.train.windows.count, validation: data.validation.windows.count, test: data.test.windows.count },
@@ -108,6 +117,7 @@ export async function trainLabModel(series: SeriesInput, spec: TrainSpec, hooks:
       stoppedEarly: trained.fit.stoppedEarly,
       evaluation,
       elapsedMs: performance.now() - started,
+      test: held.test,
     };
     return { kind: 'trained', result, trained };
   } catch (err) {

@@ -71,6 +71,16 @@ export const trainedSchema = z
     stoppedEarly: z.boolean(),
     evaluation: z.record(z.string(), z.number().finite()),
     elapsedMs: z.number().nonnegative(),
+    /** The held-out test part point by point: what happened, what the model said, and (detectors) what it flagged. */
+    test: z
+      .object({
+        timesMs: z.array(z.number().finite()).max(2_000_000),
+        actual: z.array(z.number().finite()).max(2_000_000),
+        predicted: z.array(z.number().finite()).max(2_000_000),
+        labels: z.array(z.union([z.literal(0), z.literal(1)])).max(2_000_000),
+        flagged: z.array(z.union([z.literal(0), z.literal(1)])).max(2_000_000).nullable(),
+      })
+      .strict(),
   })
   .strict();
 export type TrainedFigures = z.infer<typeof trainedSchema>;

@@ -27,6 +27,7 @@ export class MlPage {
   readonly result: Locator;
   readonly figures: Locator;
   readonly modelRows: Locator;
+  readonly testChart: Locator;
   readonly modelsError: Locator;
   readonly importInput: Locator;
 
@@ -56,6 +57,7 @@ export class MlPage {
     this.result = page.getByTestId('ml-result');
     this.figures = page.getByTestId('ml-figure');
     this.modelRows = page.getByTestId('ml-model-row');
+    this.testChart = page.getByTestId('ml-test-chart');
     this.modelsError = page.getByTestId('ml-models-error');
     this.importInput = page.getByTestId('ml-import');
   }

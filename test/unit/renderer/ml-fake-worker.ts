@@ -58,4 +58,12 @@ export const ARTEFACT = {
 } as const;
 
 /** What a finished training reports, as the worker sends it. */
-export const RESULT = { windows: { train: 3, validation: 1, test: 1 }, epochsRun: 2, bestEpoch: 2, stoppedEarly: false, evaluation: { testMae: 0.5 }, elapsedMs: 20 };
+export const RESULT = {
+  windows: { train: 3, validation: 1, test: 1 },
+  epochsRun: 2,
+  bestEpoch: 2,
+  stoppedEarly: false,
+  evaluation: { testMae: 0.5 },
+  elapsedMs: 20,
+  test: { timesMs: [25_000], actual: [105], predicted: [104.5], labels: [0 as const], flagged: null },
+};

@@ -35,6 +35,14 @@ describe("the ML lab worker's training (tfjs on wasm)", () => {
     expect(outcome.result.windows.test).toBeGreaterThan(0);
     for (const k of ['testMae', 'naiveMae', 'testMase', 'testMape']) expect(outcome.result.evaluation[k], k).toBeGreaterThan(0);
     expect(artefact.evaluation['testMae']).toBe(outcome.result.evaluation['testMae']);
+    // The test part point by point: one forecast per test window, at its target's time, with the spike's labels.
+    const { test } = outcome.result;
+    expect(test.timesMs).toHaveLength(outcome.result.windows.test);
+    expect(test.predicted).toHaveLength(outcome.result.windows.test);
+    expect(test.timesMs.at(-1)).toBe(399_000);
+    expect(test.labels.filter((l) => l === 1)).toHaveLength(5);
+    expect(test.actual[test.timesMs.indexOf(370_000)]).toBeCloseTo(series().values[370]!, 4);
+    expect(test.flagged).toBeNull();
     disposeModel(outcome.trained.model);
   });
 
@@ -47,6 +55,9 @@ describe("the ML lab worker's training (tfjs on wasm)", () => {
     for (const k of ['testPrecision', 'testRecall', 'testF1']) expect(evaluation[k], k).toBeGreaterThanOrEqual(0);
     // A spike of three times the sine's amplitude is flagged.
     expect(evaluation['testRecall']).toBeGreaterThan(0);
+    const flaggedAt = outcome.result.test.timesMs.filter((_, i) => outcome.result.test.flagged?.[i] === 1);
+    expect(flaggedAt.some((t) => t >= 370_000 && t < 375_000)).toBe(true);
+    expect(flaggedAt).toHaveLength(evaluation['testFlagged']!);
     disposeModel(outcome.trained.model);
   });
 

@@ -1,5 +1,6 @@
 import { useAppStore } from '../../stores/context.js';
 import { SaveModel } from './SaveModel.js';
+import { TestChart } from './TestChart.js';
 
 const LABELS: Record<string, string> = {
   testMae: 'MAE on test (model)',
@@ -53,6 +54,8 @@ export function TrainingResult(): React.JSX.Element | null {
           </tr>
         </tbody>
       </table>
+      <h3>The test part, point by point</h3>
+      <TestChart test={result.test} detector={training.artefact?.purpose === 'anomaly-detector'} />
       <SaveModel />
     </section>
   );
