@@ -14,6 +14,7 @@ export { trainLstmDetector, DEFAULT_THRESHOLD_QUANTILE } from './train-detector.
 export { loadTrainableModel } from './load-trainable.js';
 export { predictWindows } from './predict-windows.js';
 export { LstmWindowModel, type LstmWindowModelOptions } from './lstm-window-model.js';
+export { OnlineLearner, DEFAULT_ONLINE_LEARNING, type OnlineLearningOptions } from './online-learner.js';
 export { GbtWindowModel, type GbtWindowModelOptions } from './gbt/gbt-window-model.js';
 export { probationWindows, type ProbationWindows } from './probation-windows.js';
 export { trainGbtForecaster, type GbtTrainingRequest, type TrainedTrees } from './gbt/gbt-forecaster.js';

@@ -6,6 +6,7 @@ import { disposeModel } from '../../../src-main/ml/models/lstm-regressor.js';
 import { loadTrainableModel } from '../../../src-main/ml/models/load-trainable.js';
 import { trainLstmForecaster } from '../../../src-main/ml/models/train-forecaster.js';
 import { TrainingError, pickWindows, updateOnline, type WindowSet } from '../../../src-main/ml/training/index.js';
+import { updateOnlineSync } from '../../../src-main/ml/training/online-update-sync.js';
 import { datasetInfo, sineSeries, windowsOf, zscore } from './models-series.js';
 import { useWasmBackend } from './models-tf-setup.js';
 
@@ -49,6 +50,18 @@ describe('online update', () => {
     const error = await updateOnline(model, overflowing, { steps: 3, maxMs: 1000 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TrainingError);
     expect((error as TrainingError).message).toBe('the loss became NaN or infinite at online step 1; the update was undone');
+    expect(model.getWeights().map((w) => Array.from(w.dataSync()))).toEqual(weights);
+    disposeModel(model);
+  });
+
+  it('the synchronous step (for loops that cannot await) lowers the loss, and undoes a non-finite one', async () => {
+    const { model } = await trainLstmForecaster({ name: 'f', train, validation, normalisation: n, dataset: datasetInfo(8, 1, 300), settings: { units: 4, epochs: 1 } });
+    const recent = pickWindows(validation, Array.from({ length: 32 }, (_, i) => i));
+    const first = updateOnlineSync(model, recent);
+    for (let i = 0; i < 4; i++) updateOnlineSync(model, recent);
+    expect(updateOnlineSync(model, recent)).toBeLessThan(first);
+    const weights = model.getWeights().map((w) => Array.from(w.dataSync()));
+    expect(() => updateOnlineSync(model, { ...recent, targets: recent.targets.map(() => 1e30) })).toThrow('the loss became NaN or infinite in an online step; the step was undone');
     expect(model.getWeights().map((w) => Array.from(w.dataSync()))).toEqual(weights);
     disposeModel(model);
   });
