@@ -3,7 +3,7 @@ import type { RunService } from './run-service.js';
 
 type RunHandlers = Pick<
   Handlers,
-  'startRun' | 'pauseRun' | 'resumeRun' | 'stepRun' | 'setRunSpeed' | 'cancelRun' | 'injectFault' | 'listRuns' | 'getRun' | 'getRunSeries' | 'getRunEvents' | 'deleteRun'
+  'startRun' | 'pauseRun' | 'resumeRun' | 'stepRun' | 'setRunSpeed' | 'cancelRun' | 'injectFault' | 'listRuns' | 'getRun' | 'getRunDocument' | 'getRunSeries' | 'getRunEvents' | 'deleteRun'
 >;
 
 /** The contract's run methods, answered by the run service. */
@@ -18,6 +18,7 @@ export function createRunHandlers(runs: RunService): RunHandlers {
     injectFault: ({ id, fault }) => runs.inject(id, fault),
     listRuns: () => runs.list(),
     getRun: ({ id }) => runs.get(id),
+    getRunDocument: ({ id }) => runs.document(id),
     getRunSeries: (args) => runs.series(args),
     getRunEvents: (args) => runs.events(args),
     deleteRun: ({ id }) => runs.delete(id),

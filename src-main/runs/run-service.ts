@@ -3,7 +3,7 @@
 // streamed to the renderer through a RunStream. A worker that fails takes only its run down.
 import { availableParallelism } from 'node:os';
 import { randomUUID } from 'node:crypto';
-import { ContractError, FINAL_RUN_STATES, type Fault, type ParsedArgs, type RunEventDto, type RunInfo, type RunSpeed, type RunStateName, type Topology } from '../../src-preload/contract/index.js';
+import { ContractError, FINAL_RUN_STATES, type Fault, type ParsedArgs, type RunEventDto, type RunInfo, type RunSpeed, type RunStateName, type Topology, topologySchema } from '../../src-preload/contract/index.js';
 import type { EventBus } from '../app/event-bus.js';
 import type { Logger } from '../app/logger.js';
 import type { RunRepo } from '../store/run-repo.js';
@@ -141,6 +141,20 @@ export class RunService {
     const info = this.options.repo.get(id);
     if (!info) throw new ContractError('NOT_FOUND', `There is no run ${id}.`, 'id');
     return this.withLive(info);
+  }
+
+  /** The document the run simulated, read back through the contract's schema (a stored run may predate a field). */
+  document(id: string): { document: Topology } {
+    let stored: unknown;
+    try {
+      stored = this.options.repo.document(id);
+    } catch (err) {
+      throw new ContractError('STORAGE', `The document stored with run ${id} could not be read: ${(err as Error).message}.`, 'id');
+    }
+    if (stored === undefined) throw new ContractError('NOT_FOUND', `There is no run ${id}.`, 'id');
+    const parsed = topologySchema.safeParse(stored);
+    if (!parsed.success) throw new ContractError('STORAGE', `The document stored with run ${id} no longer reads: ${parsed.error.issues[0]?.message ?? 'invalid'}.`, 'id');
+    return { document: parsed.data };
   }
 
   series(args: ParsedArgs<'getRunSeries'>) {

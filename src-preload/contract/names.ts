@@ -35,6 +35,7 @@ export const METHOD_NAMES = [
   'injectFault',
   'listRuns',
   'getRun',
+  'getRunDocument',
   'getRunSeries',
   'getRunEvents',
   'deleteRun',

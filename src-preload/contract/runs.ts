@@ -102,6 +102,8 @@ export const runMethods = {
   injectFault: { args: byId.extend({ fault: faultSchema }).strict(), result: runInfoSchema },
   listRuns: { args: z.undefined(), result: z.array(runInfoSchema) },
   getRun: { args: byId, result: runInfoSchema },
+  /** The document as the run simulated it (the open one may have changed since, or be another). */
+  getRunDocument: { args: byId, result: z.object({ document: topologySchema }) },
   getRunSeries: {
     args: byId
       .extend({ ...timeRange, nodes: z.array(z.string().max(100)).max(1000).optional(), limit: z.number().int().min(1).max(100_000).default(10_000) })

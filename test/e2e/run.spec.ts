@@ -214,7 +214,9 @@ test('alerts: a stored run with an alert that fires and resolves lists it (sever
   await app.goTo('run');
   const r = app.run;
   await r.list.locator(`[data-testid="run-list-row"][data-run="${started.id}"]`).getByTestId('run-list-open').click();
-  await expect(page.getByTestId('run-canvas-none')).toBeVisible(); // no document open: no canvas to colour
+  // No document is open: the canvas draws the document the run simulated, coloured by its last frame.
+  await expect(page.getByTestId('run-canvas-none')).toHaveCount(0);
+  await expect(r.canvasNode('api')).toHaveAttribute('data-health', /healthy|degraded|down/);
   const alert = r.alertRows.filter({ hasText: 'StartupErrors' }).first();
   await expect(alert).toBeVisible();
   await expect(alert).toHaveAttribute('data-state', 'resolved');

@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand/vanilla';
-import { FINAL_RUN_STATES, type DevsimApi, type Fault, type RunEventDto, type RunInfo, type RunSpeed, type RunStateName, type SeriesFrameDto } from '../../../src-preload/contract/index.js';
+import { FINAL_RUN_STATES, type DevsimApi, type Fault, type RunEventDto, type RunInfo, type RunSpeed, type RunStateName, type SeriesFrameDto, type Topology } from '../../../src-preload/contract/index.js';
 import type { AppState } from './app-store.js';
 import { messageOf } from './errors.js';
 import { readAllEvents, readAllFrames } from './run-reading.js';
@@ -29,6 +29,8 @@ export interface LiveRun {
   summary: Record<string, unknown> | null;
   error: string | null;
   stopReason: string | null;
+  /** The document the run simulated (its canvas draws this, not whatever is open now); null if it could not be read back. */
+  document: Topology | null;
 }
 
 export interface RunSlice extends RunViewSlice {
@@ -184,7 +186,7 @@ export const createRunSlice =
           });
           framesWithoutLayout = [];
           set({
-            run: runView(info, emptySeries(info.layout.nodes, info.layout.metrics), [], 0),
+            run: runView(info, emptySeries(info.layout.nodes, info.layout.metrics), [], 0, doc.document),
             runCursorMs: null,
             runHoverMs: null,
           });
@@ -223,12 +225,21 @@ export const createRunSlice =
         set({ runBusy: 'Opening…', runError: null });
         try {
           // Every stored frame and event, page by page: a long run has more than one call returns.
-          const [info, frames, events] = await Promise.all([api.getRun({ id }), readAllFrames(api, id), readAllEvents(api, id)]);
+          const [info, frames, events, document] = await Promise.all([
+            api.getRun({ id }),
+            readAllFrames(api, id),
+            readAllEvents(api, id),
+            // A document that no longer reads costs the run its canvas, not its charts.
+            api.getRunDocument({ id }).then(
+              (r) => r.document,
+              () => null,
+            ),
+          ]);
           const series = emptySeries(frames.layout.nodes, frames.layout.metrics, Math.max(256, frames.frames.length));
           appendFrames(series, frames.frames);
           framesWithoutLayout = [];
           set({
-            run: runView(info, series, [...events.events], info.dropped.events),
+            run: runView(info, series, [...events.events], info.dropped.events, document),
             runCursorMs: null,
             runHoverMs: null,
             ...(get().compare?.info.id === id ? { compare: null } : {}),
@@ -254,7 +265,7 @@ export const createRunSlice =
   };
 
 /** A run as the screen shows it, from the host's record of it, its series so far and its event log. */
-function runView(info: RunInfo, series: RunSeries, log: RunEventDto[], droppedEvents: number): LiveRun {
+function runView(info: RunInfo, series: RunSeries, log: RunEventDto[], droppedEvents: number, document: Topology | null): LiveRun {
   return {
     id: info.id,
     state: info.state,
@@ -269,5 +280,6 @@ function runView(info: RunInfo, series: RunSeries, log: RunEventDto[], droppedEv
     summary: info.summary,
     error: info.error,
     stopReason: info.stopReason,
+    document,
   };
 }

@@ -1,7 +1,7 @@
 // fast-check generators for the run methods. Runs need a live state to pause or step, which
 // random input cannot have; those methods are checked for clean refusals (domain errors).
 import fc from 'fast-check';
-import type { ErrorCode, MethodName } from '../../../src-preload/contract/index.js';
+import { topologySchema, type ErrorCode, type MethodName } from '../../../src-preload/contract/index.js';
 import type { Store } from '../../../src-main/store/store.js';
 
 /** Finished runs put in the store before the fuzzing, so id lookups find something. */
@@ -13,7 +13,7 @@ export function seedRuns(store: Store): void {
       id,
       name: id,
       createdAt: new Date().toISOString(),
-      document: {},
+      document: topologySchema.parse({ apiVersion: 'devsim.io/v1', kind: 'Topology', metadata: { name: id }, nodes: { a: { kind: 'traffic-source', rate: { type: 'constant', rps: 1 } } } }),
       seed: 1,
       parameters: { durationS: 1, warmupS: 0, speed: 'max', seriesIntervalS: 15 },
       state: 'completed',
@@ -47,6 +47,7 @@ export function runArgs(documentArg: fc.Arbitrary<unknown>): Partial<Record<Meth
     cancelRun: fc.record({ id: runId }),
     injectFault: fc.record({ id: runId, fault: fc.constantFrom({ type: 'pod-kill', at: 0, target: 'api' }, { type: 'nope' }) }),
     getRun: fc.record({ id: runId }),
+    getRunDocument: fc.record({ id: runId }),
     getRunSeries: fc.record({ id: runId, ...range, nodes: fc.array(fc.constantFrom('a', 'b')), limit: fc.integer({ min: 0, max: 5 }) }, { requiredKeys: ['id'] }),
     getRunEvents: fc.record({ id: runId, ...range, limit: fc.integer({ min: 0, max: 5 }) }, { requiredKeys: ['id'] }),
     deleteRun: fc.record({ id: fc.oneof(runId, fc.constant('run-x')) }),
@@ -63,6 +64,7 @@ export const RUN_DOMAIN_ERRORS: Partial<Record<MethodName, ErrorCode[]>> = {
   cancelRun: ['NOT_FOUND'],
   injectFault: ['NOT_FOUND', 'BAD_REQUEST', 'UNAVAILABLE'],
   getRun: ['NOT_FOUND'],
+  getRunDocument: ['NOT_FOUND'],
   getRunSeries: ['NOT_FOUND'],
   getRunEvents: ['NOT_FOUND'],
 };

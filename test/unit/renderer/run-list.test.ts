@@ -28,6 +28,7 @@ function store() {
   const api = {
     listRuns: vi.fn(async () => [info({ id: 'run-old', createdAt: '2024-01-01T00:00:00Z' }), info()]),
     getRun: vi.fn(async () => info()),
+    getRunDocument: vi.fn(async () => ({ document: opened({ findings: [] }).document! })),
     getRunSeries: vi.fn(async () => ({ layout: info().layout, frames: [{ tMs: 1000, values: [1, 2, 3, null] }, { tMs: 2000, values: [4, 5, 6, 7] }], truncated: false })),
     getRunEvents: vi.fn(async () => ({ events: [{ tMs: 1500, type: 'fault-started', target: 'db', message: 'pod-kill', severity: 'warning' as const }], truncated: false })),
     deleteRun: vi.fn(async () => ({ deleted: true })),
@@ -56,11 +57,23 @@ describe('stored runs', () => {
     expect(Array.from(columnOf(run.series, 'db', 'throughput_rps')!)).toEqual([1, 4]);
     expect(Number.isNaN(columnOf(run.series, 'cache', 'latency_p99_ms')![0])).toBe(true);
     expect(run.log.map((e) => e.type)).toEqual(['fault-started']);
+    // The canvas draws the document the run simulated, read back with it.
+    expect(api.getRunDocument).toHaveBeenCalledWith({ id: 'run-1' });
+    expect(run.document).toEqual(opened({ findings: [] }).document);
 
     await s().deleteRun('run-1');
     expect(api.deleteRun).toHaveBeenCalledWith({ id: 'run-1' });
     expect(s().runs?.map((r) => r.id)).toEqual(['run-old']);
     expect(s().run).toBeNull();
+  });
+
+  it('opens a run whose stored document no longer reads: charts and events, no canvas', async () => {
+    const { api, s } = store();
+    api.getRunDocument.mockRejectedValueOnce(new ContractError('STORAGE', 'The document stored with run run-1 no longer reads', 'id'));
+    await s().openRun('run-1');
+    expect(s().runError).toBeNull();
+    expect(s().run).toMatchObject({ id: 'run-1', document: null });
+    expect(s().run!.series.length).toBe(2);
   });
 
   it('shows a refused list or delete', async () => {

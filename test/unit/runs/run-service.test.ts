@@ -152,6 +152,18 @@ describe('run service', () => {
     await expect(fixture.service.inject(id, { type: 'pod-kill', at: 0, target: 'server', count: 1 })).rejects.toThrow(/has ended \(cancelled\)/);
   });
 
+  it('gives back the document a run simulated; a missing run or a stored document that no longer reads is a typed error', async () => {
+    fixture = startService(workerFile);
+    const { id } = fixture.service.start({ document: mm1(), parameters: params({ durationS: 60 }) });
+    await fixture.finished(id);
+    expect(fixture.service.document(id).document).toEqual(mm1());
+    expect(() => fixture!.service.document('run-missing')).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
+    fixture.store.db.prepare('UPDATE runs SET document = ? WHERE id = ?').run('{"apiVersion":"v0"}', id);
+    expect(() => fixture!.service.document(id)).toThrow(expect.objectContaining({ code: 'STORAGE', message: expect.stringContaining(id) }));
+    fixture.store.db.prepare('UPDATE runs SET document = ? WHERE id = ?').run('{not json', id);
+    expect(() => fixture!.service.document(id)).toThrow(expect.objectContaining({ code: 'STORAGE' }));
+  });
+
   it('deletes a run with its records, and says when there is none', async () => {
     fixture = startService(workerFile);
     const { id } = fixture.service.start({ document: mm1(), parameters: params({ durationS: 60 }) });

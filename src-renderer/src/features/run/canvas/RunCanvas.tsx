@@ -12,10 +12,10 @@ import './run-canvas.css';
 const REFRESH_MS = 250;
 const NODE_TYPES: NodeTypes = { 'run-device': RunDeviceNode as NodeTypes[string], frame: RunFrameNode as NodeTypes[string] };
 
-/** The document as the run sees it: read-only; clicking a node puts it on the charts (Shift adds it). */
+/** The document as the run simulated it: read-only; clicking a node puts it on the charts (Shift adds it). */
 export function RunCanvas(): React.JSX.Element {
-  const doc = useAppStore((s) => s.doc?.document ?? null);
   const run = useAppStore((s) => s.run)!;
+  const doc = run.document;
   const pickedState = useAppStore((s) => s.runPicked);
   const setPicked = useAppStore((s) => s.setRunPicked);
   const kinds = useRunKinds();
@@ -39,7 +39,7 @@ export function RunCanvas(): React.JSX.Element {
   if (!flow)
     return (
       <p className="muted small" data-testid="run-canvas-none">
-        Open the run&apos;s document to follow it on the canvas.
+        The document this run simulated could not be read back, so there is no canvas to follow it on.
       </p>
     );
   return (
