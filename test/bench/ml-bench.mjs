@@ -7,13 +7,12 @@
 // Prints the load average before and after: other processes share the cores.
 //
 //   node test/bench/ml-bench.mjs [--runs 3] [--calls 2000] [--json]
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { pathToFileURL } from 'node:url';
-import { build } from 'rolldown';
-import { median, root } from './kernel-load.mjs';
+import { median } from './kernel-load.mjs';
+import { loadMlBundle } from './ml-load.mjs';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' }, calls: { type: 'string', default: '2000' }, json: { type: 'boolean', default: false } } });
 const RUNS = Math.max(1, Number(values.runs) || 3);
@@ -21,16 +20,10 @@ const CALLS = Math.max(100, Number(values.calls) || 2000);
 const loadavg = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 const loadBefore = loadavg();
 
-// tfjs stays external (one copy, resolved from node_modules), so the bundle lives inside the repo.
-const dir = join(root, 'node_modules', '.cache', 'devsim-ml-bench');
-mkdirSync(dir, { recursive: true });
-const file = join(dir, 'ml-bench-entry.mjs');
-await build({ input: join(root, 'test', 'bench', 'ml-bench-entry.ts'), platform: 'node', external: [/^@tensorflow\//], output: { file, format: 'esm' }, logLevel: 'silent', write: true });
-const ml = await import(pathToFileURL(file).href);
+const ml = await loadMlBundle(join('test', 'bench', 'ml-bench-entry.ts'));
 const tf = await import('@tensorflow/tfjs');
-rmSync(dir, { recursive: true, force: true });
 
-const backend = await ml.useFastestBackend(join(root, 'node_modules', '@tensorflow', 'tfjs-backend-wasm', 'dist') + '/');
+const backend = await ml.useNodeMlBackend();
 
 // A load-like series: a daily cycle of 96 steps (15 min), a weekly swell, seeded noise.
 function series(length, seed = 1) {
