@@ -38,6 +38,7 @@ export function startApp(options: StartOptions): RunningApp {
   const bus = new EventBus();
   const runs = new RunService({
     repo: store.runs,
+    models: store.models,
     bus,
     log: options.log,
     ...(options.runWorkerFile ? { workerFile: options.runWorkerFile } : {}),

@@ -7,6 +7,7 @@ import { ContractError, FINAL_RUN_STATES, type Fault, type ParsedArgs, type RunE
 import type { EventBus } from '../app/event-bus.js';
 import type { Logger } from '../app/logger.js';
 import type { RunRepo } from '../store/run-repo.js';
+import { resolveRunModels, type ModelLookup } from './run-models.js';
 import { prepareRun } from './prepare-run.js';
 import { eventToDto, RunStream } from './run-stream.js';
 import { defaultWorkerFile, RunThread } from './run-thread.js';
@@ -16,6 +17,8 @@ import type { FromWorker, WorkerMischief, WorkerStart } from './worker-protocol.
 export interface RunServiceOptions {
   repo: RunRepo;
   bus: EventBus;
+  /** Where the models that predictive and learned scaling name are found (the model store). */
+  models?: ModelLookup;
   log?: Logger;
   /** The built worker entry; default: out/main/run-worker.js. */
   workerFile?: string;
@@ -51,6 +54,7 @@ export class RunService {
   /** mischief: tests only, a worker that fails on purpose. */
   start(args: ParsedArgs<'startRun'>, mischief = this.options.mischief): RunInfo {
     const prepared = prepareRun(args.document, args.parameters, args.documentPath ?? null);
+    const models = resolveRunModels(prepared.document, this.options.models);
     const id = `run-${randomUUID()}`;
     this.options.repo.create({
       id,
@@ -63,7 +67,13 @@ export class RunService {
       endMs: prepared.endMs,
       layout: { intervalMs: prepared.parameters.seriesIntervalS * 1000, nodes: [], metrics: [] },
     });
-    const start: WorkerStart = { document: prepared.document, options: prepared.options, speed: args.parameters.speed, ...(mischief ? { mischief } : {}) };
+    const start: WorkerStart = {
+      document: prepared.document,
+      options: prepared.options,
+      speed: args.parameters.speed,
+      ...(Object.keys(models).length > 0 ? { models } : {}),
+      ...(mischief ? { mischief } : {}),
+    };
     const run: ActiveRun = { id, state: 'queued', start, endMs: prepared.endMs, simulatedMs: 0, events: 0, stream: new RunStream(id, this.options.bus, this.options.streamIntervalMs) };
     this.active.set(id, run);
     this.queue.push(id);

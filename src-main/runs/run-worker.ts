@@ -3,6 +3,7 @@
 // An exception here ends only this thread; main reports the run as failed.
 import { parentPort, workerData } from 'node:worker_threads';
 import { createRun } from '../kernel/index.js';
+import { kernelModelsFromArtefacts } from '../ml/rl/run-models.js';
 import { RunDriver } from './run-driver.js';
 import type { FromWorker, ToWorker, WorkerStart } from './worker-protocol.js';
 
@@ -11,7 +12,7 @@ if (!port) throw new Error('run-worker.js runs only as a worker thread');
 const start = workerData as WorkerStart;
 const post = (message: FromWorker): void => port.postMessage(message);
 
-const run = createRun(start.document, start.options);
+const run = createRun(start.document, start.models ? { ...start.options, models: kernelModelsFromArtefacts(start.models) } : start.options);
 const began = performance.now();
 post({ type: 'started', layout: run.seriesLayout });
 const { mischief } = start;

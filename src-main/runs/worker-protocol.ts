@@ -1,5 +1,5 @@
 // Messages between the run service in main and a run's worker thread.
-import type { Fault, RunSpeed, Topology } from '../../src-preload/contract/index.js';
+import type { Fault, ModelArtefact, RunSpeed, Topology } from '../../src-preload/contract/index.js';
 import type { RunEvent, RunOptions, RunState, RunSummary, SeriesFrame, SeriesLayout } from '../kernel/index.js';
 import type { DriverProgress } from './run-driver.js';
 
@@ -15,6 +15,8 @@ export interface WorkerStart {
   document: Topology;
   options: RunOptions;
   speed: RunSpeed;
+  /** Models the scaling policies name (artefacts: functions do not cross into a thread); the worker makes kernel models of them. */
+  models?: Record<string, ModelArtefact>;
   mischief?: WorkerMischief;
 }
 
