@@ -68,6 +68,13 @@ export class MlWorkerClient {
     return reply.values;
   }
 
+  /** Anomaly scores in [0, 1] by the last trained detector: actual[k] is the point that followed windows[k]. */
+  async score(windows: number[][], actual: number[]): Promise<number[]> {
+    const reply = await this.call({ type: 'score', id: `score-${this.nextId++}`, windows, actual });
+    if (reply.type !== 'scored') throw new Error(`The ML worker answered a scoring with ${reply.type}`);
+    return reply.scores;
+  }
+
   dispose(): void {
     this.stop('The ML worker was closed');
     this.port.terminate();

@@ -2,7 +2,7 @@
 // (src-main/ml/data), the LSTM forecaster or detector with progress, cancel and early stopping
 // (src-main/ml/models, training), and figures on the held-out test part (src-main/ml/metrics).
 import type * as tf from '@tensorflow/tfjs';
-import { scoreFromError } from '../../../src-main/kernel/ml/anomaly-score.js';
+import { scoreFromError, type ErrorCalibration } from '../../../src-main/kernel/ml/anomaly-score.js';
 import { buildDataset, type Dataset } from '../../../src-main/ml/data/dataset.js';
 import { forecastErrors, mase } from '../../../src-main/ml/metrics/forecast-errors.js';
 import { pointWiseScores } from '../../../src-main/ml/metrics/point-wise.js';
@@ -41,6 +41,16 @@ function datasetOf(series: SeriesInput, spec: TrainSpec): Dataset {
   });
 }
 
+/** How a detector turns a prediction error (normalised units) into a score: stored in its parameters by the training. */
+export function calibrationOf(artefact: ModelArtefact): ErrorCalibration {
+  const errorCentre = artefact.parameters['errorCentre'];
+  const errorSpread = artefact.parameters['errorSpread'];
+  if (artefact.purpose !== 'anomaly-detector' || errorCentre === undefined || errorSpread === undefined) {
+    throw new Error(`${artefact.name} is a ${artefact.purpose}, not an anomaly detector with a calibration: it gives no anomaly scores`);
+  }
+  return { errorCentre, errorSpread };
+}
+
 type HeldOut = Pick<TrainedFigures, 'test'> & { figures: Record<string, number> };
 
 /** Held-out figures in the series' own units: forecast errors against naive, or detection against the fault labels; and the points behind them. */
@@ -70,9 +80,10 @@ async function heldOut(model: tf.LayersModel, artefact: ModelArtefact, data: Dat
     }
     return { figures, test: { ...points, flagged: null } };
   }
-  const calibration = { errorCentre: artefact.parameters['errorCentre'] ?? 0, errorSpread: artefact.parameters['errorSpread'] ?? 1 };
+  const calibration = calibrationOf(artefact);
   const threshold = artefact.threshold ?? 0.5;
-  const flagged = Array.from(actual, (a, k) => (scoreFromError(a - forecast[k]!, calibration) >= threshold ? 1 : 0) as 0 | 1);
+  // The calibration is in normalised units, as the detector measured its validation errors.
+  const flagged = Array.from(actual, (a, k) => (scoreFromError((a - forecast[k]!) / scale, calibration) >= threshold ? 1 : 0) as 0 | 1);
   const labelled = points.labels.reduce<number>((n, l) => n + l, 0);
   const figures: Record<string, number> = { threshold, testFlagged: flagged.reduce<number>((n, f) => n + f, 0), testAnomalousPoints: labelled };
   if (labelled > 0) {
@@ -135,4 +146,13 @@ export async function predictWith(trained: TrainedModel, windows: readonly (read
   windows.forEach((w, k) => w.forEach((v, j) => (inputs[k * window + j] = (v - normalisation.offset) / normalisation.scale)));
   const out = await predictWindows(trained.model, { inputs, targets: new Float32Array(windows.length), count: windows.length, window });
   return Array.from(out, (v) => v * normalisation.scale + normalisation.offset);
+}
+
+/** Anomaly scores in [0, 1] of `actual[k]` following `windows[k]`, by the trained detector. */
+export async function scoreWith(trained: TrainedModel, windows: readonly (readonly number[])[], actual: readonly number[]): Promise<number[]> {
+  const calibration = calibrationOf(trained.artefact);
+  if (actual.length !== windows.length) throw new Error(`${windows.length} windows but ${actual.length} values to score`);
+  const predicted = await predictWith(trained, windows);
+  const { scale } = trained.artefact.normalisation;
+  return predicted.map((p, k) => scoreFromError((actual[k]! - p) / scale, calibration));
 }

@@ -49,11 +49,19 @@ export const seriesSchema = z
   });
 export type SeriesInput = z.infer<typeof seriesSchema>;
 
+/** Windows of raw values (the series' own units), as many as one call may carry. */
+const windows = z.array(z.array(z.number().finite()).max(1000)).min(1).max(10_000);
+
 export const workerRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('train'), id: jobId, series: seriesSchema, spec: trainSpecSchema }).strict(),
   z.object({ type: z.literal('cancel'), id: jobId }).strict(),
   /** Predictions of the last trained model, one per window of raw (unnormalised) values. */
-  z.object({ type: z.literal('predict'), id: jobId, windows: z.array(z.array(z.number().finite()).max(1000)).min(1).max(10_000) }).strict(),
+  z.object({ type: z.literal('predict'), id: jobId, windows }).strict(),
+  /** Anomaly scores in [0, 1] by the last trained detector: actual[k] is the point that followed windows[k]. */
+  z
+    .object({ type: z.literal('score'), id: jobId, windows, actual: z.array(z.number().finite()).max(10_000) })
+    .strict()
+    .refine((r) => r.actual.length === r.windows.length, { message: 'one actual value per window', path: ['actual'] }),
 ]);
 export type WorkerRequest = z.infer<typeof workerRequestSchema>;
 
@@ -94,6 +102,7 @@ export const workerReplySchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('trained'), id: jobId, result: trainedSchema, artefact: modelArtefactSchema }).strict(),
   z.object({ type: z.literal('cancelled'), id: jobId, epochsDone: z.number().int().nonnegative() }).strict(),
   z.object({ type: z.literal('predicted'), id: jobId, values: z.array(z.number()) }).strict(),
+  z.object({ type: z.literal('scored'), id: jobId, scores: z.array(z.number().min(0).max(1)) }).strict(),
   /** A job that could not be done; id null when the request was too malformed to carry one. */
   z.object({ type: z.literal('failed'), id: jobId.nullable(), message: z.string() }).strict(),
 ]);

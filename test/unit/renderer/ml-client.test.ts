@@ -67,6 +67,21 @@ describe('the ML worker client', () => {
     await expect(client.backend).rejects.toThrow('No TensorFlow.js backend could start (wasm: x; cpu: y)');
   });
 
+  it('asks for predictions and anomaly scores and settles with them', async () => {
+    const worker = new FakeWorker();
+    const client = new MlWorkerClient(worker);
+    const predicted = client.predict([[1, 2]]);
+    const p = worker.last();
+    expect(p).toMatchObject({ type: 'predict', windows: [[1, 2]] });
+    worker.reply({ type: 'predicted', id: (p as { id: string }).id, values: [3] });
+    await expect(predicted).resolves.toEqual([3]);
+    const scored = client.score([[1, 2]], [9]);
+    const s = worker.last();
+    expect(s).toMatchObject({ type: 'score', windows: [[1, 2]], actual: [9] });
+    worker.reply({ type: 'scored', id: (s as { id: string }).id, scores: [0.97] });
+    await expect(scored).resolves.toEqual([0.97]);
+  });
+
   it('dispose terminates the worker', () => {
     const worker = new FakeWorker();
     new MlWorkerClient(worker).dispose();

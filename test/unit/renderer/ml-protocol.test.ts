@@ -10,6 +10,9 @@ describe('ML worker requests', () => {
     expect(parseRequest({ type: 'train', id: 'train-1', series, spec: DEFAULT_ML_SPEC })).toEqual({ ok: true, value: { type: 'train', id: 'train-1', series, spec: DEFAULT_ML_SPEC } });
     expect(parseRequest({ type: 'cancel', id: 'train-1' }).ok).toBe(true);
     expect(parseRequest({ type: 'predict', id: 'p-1', windows: [[1, 2, 3]] }).ok).toBe(true);
+    expect(parseRequest({ type: 'score', id: 's-1', windows: [[1, 2, 3]], actual: [4] }).ok).toBe(true);
+    const unmatched = parseRequest({ type: 'score', id: 's-1', windows: [[1, 2, 3]], actual: [4, 5] });
+    expect(unmatched.ok ? '' : unmatched.message).toMatch(/at actual: one actual value per window/);
   });
 
   it('refuses a malformed request with a message naming the field', () => {
@@ -49,6 +52,7 @@ describe('ML worker replies', () => {
     const got = parseReply({ type: 'progress', id: 'train-1', epochs: 5, figures: { epoch: 1, loss: NaN, valLoss: 0.1, elapsedMs: 12 } });
     expect(got).toEqual({ ok: false, message: expect.stringMatching(/^A malformed reply from the ML worker at figures\.loss: /) });
     expect(parseReply({ type: 'backend', backend: 'webgpu', fallbacks: [] }).ok).toBe(false);
+    expect(parseReply({ type: 'scored', id: 's-1', scores: [1.5] }).ok).toBe(false);
     const otherFormat = parseReply({ type: 'trained', id: 'train-1', result: RESULT, artefact: { ...ARTEFACT, formatVersion: 2 } });
     expect(otherFormat.ok ? '' : otherFormat.message).toMatch(/at artefact\.formatVersion: /);
   });
