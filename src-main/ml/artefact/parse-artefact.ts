@@ -31,6 +31,12 @@ export function parseArtefact(raw: unknown, where = 'model'): ModelArtefact {
   const artefact = parsed.data;
   if (needsTfjs(artefact) && !artefact.tfjs) throw new ArtefactError(where, 'tfjs', `is missing: a ${artefact.architecture} model carries its network`);
   if (artefact.architecture === 'gradient-boosted-trees' && !artefact.trees) throw new ArtefactError(where, 'trees', 'is missing: a gradient-boosted-trees model carries its trees');
+  if (artefact.tfjs) {
+    const { weightsBase64, weightSpecs } = artefact.tfjs;
+    const bytes = Math.floor((weightsBase64.length * 3) / 4) - (weightsBase64.endsWith('==') ? 2 : weightsBase64.endsWith('=') ? 1 : 0);
+    const needed = weightSpecs.reduce((sum, spec) => sum + 4 * spec.shape.reduce((a, b) => a * b, 1), 0);
+    if (bytes !== needed) throw new ArtefactError(where, 'tfjs.weightsBase64', `holds ${bytes} bytes of weights; tfjs.weightSpecs need ${needed}`);
+  }
   return artefact;
 }
 

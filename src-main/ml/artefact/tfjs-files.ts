@@ -44,11 +44,17 @@ export function tfjsFilesToArtefact(modelJson: string | unknown, weightsBin: Uin
     if (!Array.isArray(weights)) throw new ArtefactError('model.json', `weightsManifest.${i}.weights`, 'is not a list');
     return weights as unknown[];
   });
+  // The file's own size is checked first, so the message names weights.bin, not a field.
+  const needed = weightSpecs.reduce((sum: number, spec) => sum + 4 * specSize(spec), 0);
+  if (Number.isFinite(needed) && weightsBin.length !== needed) throw new ArtefactError(WEIGHTS_FILE_NAME, '', `holds ${weightsBin.length} bytes; model.json's weights need ${needed}`);
   const tfjs = 'modelTopology' in file ? { modelTopology: file['modelTopology'], weightSpecs, weightsBase64: bytesToBase64(weightsBin) } : undefined;
-  const artefact = parseArtefact({ ...(devsim as Record<string, unknown>), ...(tfjs ? { tfjs } : {}) }, 'model.json');
-  const needed = (artefact.tfjs?.weightSpecs ?? []).reduce((sum, s) => sum + 4 * s.shape.reduce((a, b) => a * b, 1), 0);
-  if (weightsBin.length !== needed) throw new ArtefactError(WEIGHTS_FILE_NAME, '', `holds ${weightsBin.length} bytes; model.json's weights need ${needed}`);
-  return artefact;
+  return parseArtefact({ ...(devsim as Record<string, unknown>), ...(tfjs ? { tfjs } : {}) }, 'model.json');
+}
+
+/** Values in a weight spec's shape; NaN when the spec is malformed (the schema then names it). */
+function specSize(spec: unknown): number {
+  const shape = typeof spec === 'object' && spec !== null ? (spec as Record<string, unknown>)['shape'] : undefined;
+  return Array.isArray(shape) ? shape.reduce((a: number, b: unknown) => a * (typeof b === 'number' ? b : NaN), 1) : NaN;
 }
 
 function parseJson(text: string): unknown {

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { artefactToNetwork, networkToArtefact } from '../../../src-main/ml/artefact/model-artefact.js';
 import { artefactToTfjsFiles, tfjsFilesToArtefact } from '../../../src-main/ml/artefact/tfjs-files.js';
 import { base64ToBytes, bytesToBase64 } from '../../../src-main/ml/artefact/base64.js';
+import { parseArtefact } from '../../../src-main/ml/artefact/parse-artefact.js';
 import { buildLstmRegressor, disposeModel } from '../../../src-main/ml/models/lstm-regressor.js';
 import type { ModelArtefact } from '../../../src-preload/contract/ml-models.js';
 import { datasetInfo } from './models-series.js';
@@ -67,6 +68,13 @@ describe('model artefacts', () => {
     delete foreign['userDefinedMetadata'];
     expect(() => tfjsFilesToArtefact(foreign, files.weightsBin)).toThrow(/model\.json: userDefinedMetadata\.devsim is missing/);
     expect(() => tfjsFilesToArtefact('{not json', files.weightsBin)).toThrow(/model\.json is not JSON/);
+  });
+
+  it('refuses an artefact whose weights do not match its weight specs (a damaged store row or file)', async () => {
+    const { model, artefact } = await smallArtefact();
+    disposeModel(model);
+    const cut = { ...artefact, tfjs: { ...artefact.tfjs!, weightsBase64: artefact.tfjs!.weightsBase64.slice(0, -8) } };
+    expect(() => parseArtefact(cut)).toThrow(/^model: tfjs\.weightsBase64 holds \d+ bytes of weights; tfjs\.weightSpecs need \d+$/);
   });
 
   it('base64 matches Node\'s encoder both ways, for every length mod 3', () => {
