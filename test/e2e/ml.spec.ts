@@ -9,6 +9,7 @@ import { expect, test } from './fixtures/test.js';
 import { MlPage } from './pages/ml-page.js';
 
 const TEMPLATE = resolve(import.meta.dirname, '..', '..', 'resources', 'templates', 'production.devsim.yaml');
+const SAMPLE_CSV = resolve(import.meta.dirname, '..', '..', 'resources', 'samples', 'latency-faults.csv');
 
 /** A stored run of the production template: an hour, a frame every 5 s (720 points), the database primary failing at 3200 s (in the test part of a 70/15/15 split). */
 async function runWithDatabaseFailure(host: HostAddress): Promise<string> {
@@ -186,4 +187,26 @@ test('ML lab: when the .wasm files cannot be had, training falls back to the cpu
   await ml.epochs.fill('2');
   await ml.train.click();
   await expect(ml.status).toHaveAttribute('data-state', 'trained', { timeout: 60_000 });
+});
+
+test('ML lab: trains on an imported timestamp,value CSV file; a bad row is named by its line', async ({ app, host, page }) => {
+  test.setTimeout(90_000);
+  await app.open(host.current.url);
+  await app.goTo('ml');
+  const ml = new MlPage(page);
+  await ml.sourceCsv.check();
+  await ml.csv.setInputFiles({ name: 'broken.csv', mimeType: 'text/csv', buffer: Buffer.from('timestamp,value\n2024-05-01T00:00:00Z,70\n2024-05-01T00:00:30Z,fast\n') });
+  await expect(ml.csvError).toContainText(/broken\.csv:3: value: /);
+  await expect(ml.train).toBeDisabled();
+  await ml.csv.setInputFiles(SAMPLE_CSV);
+  await expect(ml.csvLoaded).toHaveAttribute('data-points', '960');
+  await expect(ml.csvError).toHaveCount(0);
+  await ml.window.fill('24');
+  await ml.epochs.fill('3');
+  await ml.train.click();
+  await expect(ml.status).toHaveAttribute('data-state', 'trained', { timeout: 60_000 });
+  await expect(ml.data).toContainText('960 points; unlabelled');
+  expect(Number(await ml.figure('testMase').getAttribute('data-value'))).toBeGreaterThan(0);
+  await ml.save.click();
+  await expect(ml.modelRow('latency-faults.csv forecaster', 1)).toBeVisible();
 });

@@ -39,7 +39,7 @@ test('navigation: Tab reaches the sidebar as one stop, on the current area', asy
   await app.open(host.current.url);
   // From the area's first control, Shift+Tab lands on the current area's item, and one more leaves the sidebar.
   await app.goTo('ml');
-  await page.getByTestId('ml-run').focus();
+  await page.getByTestId('ml-source-run').focus();
   await page.keyboard.press('Shift+Tab');
   await expect(app.navItem('ml')).toBeFocused();
   await page.keyboard.press('Shift+Tab');

@@ -28,6 +28,7 @@ export const modelName = (series: string, purpose: TrainSpec['purpose']): string
 function datasetOf(series: SeriesInput, spec: TrainSpec): Dataset {
   return buildDataset({
     name: series.name,
+    seriesName: series.source === 'csv' ? 'value' : series.name,
     timesMs: series.timesMs,
     values: series.values,
     labels: series.labels,
@@ -36,7 +37,7 @@ function datasetOf(series: SeriesInput, spec: TrainSpec): Dataset {
     horizon: spec.purpose === 'anomaly-detector' ? 1 : spec.horizon,
     normalisation: spec.normalisation,
     split: { train: spec.trainFraction, validation: spec.validationFraction },
-    source: 'run',
+    source: series.source,
     origin: series.origin,
   });
 }

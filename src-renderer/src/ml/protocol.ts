@@ -31,11 +31,13 @@ export const trainSpecSchema = z
   });
 export type TrainSpec = z.infer<typeof trainSpecSchema>;
 
-/** One series of a run, gaps already filled, with 0/1 labels from the faults and alerts the kernel recorded. */
+/** One series, gaps already filled: from a run (0/1 labels from the faults and alerts the kernel recorded) or a CSV file (unlabelled, all 0). */
 export const seriesSchema = z
   .object({
+    source: z.enum(['run', 'csv']),
+    /** "node/metric" for a run, the file name for a CSV. */
     name: z.string().min(1).max(200),
-    /** The run it came from. */
+    /** The run id or the file name. */
     origin: z.string().min(1).max(500),
     stepMs: z.number().positive(),
     timesMs: z.array(z.number().finite()).min(1).max(2_000_000),

@@ -56,7 +56,7 @@ export async function readRunSeries(api: Pick<DevsimApi, 'getRunSeries' | 'getRu
   const labelled = labelPoints(picked.timesMs, picked.stepMs, events);
   const labels = Array.from(labelled.labels, (l) => (l === 1 ? 1 : 0));
   return {
-    series: { name, origin: run.id, stepMs: picked.stepMs, timesMs: Array.from(picked.timesMs), values: Array.from(picked.values[0]!), labels },
+    series: { source: 'run', name, origin: run.id, stepMs: picked.stepMs, timesMs: Array.from(picked.timesMs), values: Array.from(picked.values[0]!), labels },
     filled: picked.filled[0]!,
     anomalousPoints: labels.filter((l) => l === 1).length,
     episodes: labelled.episodes.length,

@@ -2,9 +2,11 @@ import type { StateCreator } from 'zustand/vanilla';
 import type { DevsimApi, ModelArtefact, RunInfo } from '../../../src-preload/contract/index.js';
 import { startMlWorker, type MlWorkerClient } from '../ml/client.js';
 import { trainSpecSchema, type EpochFigures, type TrainedFigures, type TrainSpec } from '../ml/protocol.js';
-import { readRunSeries, seriesNames } from '../ml/series-from-run.js';
+import { seriesFromCsv } from '../ml/series-from-csv.js';
+import { seriesNames } from '../ml/series-from-run.js';
 import type { AppState } from './app-store.js';
 import { messageOf } from './errors.js';
+import { trainingSource, type MlSourceKind, type MlSourceState } from './ml-source.js';
 
 export interface MlBackendState {
   state: 'off' | 'starting' | 'ready' | 'failed';
@@ -15,6 +17,7 @@ export interface MlBackendState {
 }
 
 export interface MlTraining {
+  /** The run id, or "csv:" and the file name. */
   runId: string;
   series: string;
   /** The worker's job id, once the series is read and sent. */
@@ -46,12 +49,14 @@ export const DEFAULT_ML_SPEC: TrainSpec = {
   batchSize: 32,
 };
 
-export interface MlSlice {
-  mlRunId: string | null;
-  mlSeries: string | null;
+export interface MlSlice extends Omit<MlSourceState, 'runs'> {
+  mlCsvError: string | null;
   mlSpec: TrainSpec;
   mlBackend: MlBackendState;
   mlTraining: MlTraining | null;
+  setMlSource(source: MlSourceKind): void;
+  /** Parses an imported `timestamp,value` file; a bad row is named by its line in mlCsvError. */
+  loadMlCsv(fileName: string, text: string): void;
   pickMlRun(id: string | null): void;
   pickMlSeries(name: string): void;
   setMlSpec(patch: Partial<TrainSpec>): void;
@@ -104,12 +109,23 @@ export const createMlSlice =
     };
 
     return {
+      mlSource: 'run',
       mlRunId: null,
       mlSeries: null,
+      mlCsv: null,
+      mlCsvError: null,
       mlSpec: DEFAULT_ML_SPEC,
       mlBackend: { state: 'off', backend: null, fallbacks: [], error: null },
       mlTraining: null,
 
+      setMlSource: (mlSource) => set({ mlSource }),
+      loadMlCsv: (fileName, text) => {
+        try {
+          set({ mlCsv: seriesFromCsv(fileName, text), mlCsvError: null });
+        } catch (err) {
+          set({ mlCsv: null, mlCsvError: messageOf(err) });
+        }
+      },
       pickMlRun: (id) => {
         const run = id === null ? undefined : get().runs?.find((r) => r.id === id);
         set({ mlRunId: run ? run.id : null, mlSeries: run ? defaultSeries(run) : null });
@@ -123,31 +139,31 @@ export const createMlSlice =
 
       trainMl: async () => {
         if (isTraining(get().mlTraining)) return;
-        const { mlRunId, mlSeries, mlSpec } = get();
-        const run = get().runs?.find((r) => r.id === mlRunId);
-        const blank = { jobId: null, epochs: mlSpec.epochs, history: [], data: null, result: null, artefact: null, message: null, saved: null };
-        const fail = (message: string): void => set({ mlTraining: { ...blank, runId: mlRunId ?? '', series: mlSeries ?? '', state: 'failed', message } });
-        if (!run) return fail('Pick a finished run to train on.');
-        if (!mlSeries) return fail('Pick a series of the run to train on.');
-        const spec = trainSpecSchema.safeParse(mlSpec);
+        const state = get();
+        const source = trainingSource(state, api);
+        const blank = { jobId: null, epochs: state.mlSpec.epochs, history: [], data: null, result: null, artefact: null, message: null, saved: null };
+        const fail = (message: string): void => set({ mlTraining: { ...blank, runId: typeof source === 'string' ? '' : source.key, series: typeof source === 'string' ? '' : source.series, state: 'failed', message } });
+        if (typeof source === 'string') return fail(source);
+        const spec = trainSpecSchema.safeParse(state.mlSpec);
         if (!spec.success) {
           const issue = spec.error.issues[0];
           return fail(`Check ${issue?.path.join('.') || 'the settings'}: ${issue?.message ?? 'not valid'}`);
         }
-        set({ mlTraining: { ...blank, runId: run.id, series: mlSeries, state: 'loading' } });
+        const key = source.key;
+        set({ mlTraining: { ...blank, runId: key, series: source.series, state: 'loading' } });
         try {
-          const input = await readRunSeries(api, run, mlSeries);
-          patchTraining(run.id, { data: { points: input.series.values.length, filled: input.filled, anomalousPoints: input.anomalousPoints, episodes: input.episodes } });
+          const input = await source.read();
+          patchTraining(key, { data: { points: input.series.values.length, filled: input.filled, anomalousPoints: input.anomalousPoints, episodes: input.episodes } });
           const { id, done } = worker().train(input.series, spec.data, (figures) => {
             const t = get().mlTraining;
             if (t?.jobId === id) set({ mlTraining: { ...t, history: [...t.history, figures] } });
           });
-          patchTraining(run.id, { jobId: id, state: 'training' });
+          patchTraining(key, { jobId: id, state: 'training' });
           const end = await done;
-          if (end.kind === 'trained') patchTraining(run.id, { state: 'trained', result: end.result, artefact: end.artefact });
-          else patchTraining(run.id, { state: 'cancelled', message: `Cancelled after ${end.epochsDone} of ${spec.data.epochs} epochs.` });
+          if (end.kind === 'trained') patchTraining(key, { state: 'trained', result: end.result, artefact: end.artefact });
+          else patchTraining(key, { state: 'cancelled', message: `Cancelled after ${end.epochsDone} of ${spec.data.epochs} epochs.` });
         } catch (err) {
-          patchTraining(run.id, { state: 'failed', message: messageOf(err) });
+          patchTraining(key, { state: 'failed', message: messageOf(err) });
           // A worker that died is replaced on the next training; say so meanwhile.
           if (client?.failure) set({ mlBackend: { state: 'failed', backend: null, fallbacks: [], error: client.failure } });
         }

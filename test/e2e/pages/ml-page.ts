@@ -28,6 +28,11 @@ export class MlPage {
   readonly figures: Locator;
   readonly modelRows: Locator;
   readonly testChart: Locator;
+  readonly sourceRun: Locator;
+  readonly sourceCsv: Locator;
+  readonly csv: Locator;
+  readonly csvLoaded: Locator;
+  readonly csvError: Locator;
   readonly modelsError: Locator;
   readonly importInput: Locator;
 
@@ -58,6 +63,11 @@ export class MlPage {
     this.figures = page.getByTestId('ml-figure');
     this.modelRows = page.getByTestId('ml-model-row');
     this.testChart = page.getByTestId('ml-test-chart');
+    this.sourceRun = page.getByTestId('ml-source-run');
+    this.sourceCsv = page.getByTestId('ml-source-csv');
+    this.csv = page.getByTestId('ml-csv');
+    this.csvLoaded = page.getByTestId('ml-csv-loaded');
+    this.csvError = page.getByTestId('ml-csv-error');
     this.modelsError = page.getByTestId('ml-models-error');
     this.importInput = page.getByTestId('ml-import');
   }

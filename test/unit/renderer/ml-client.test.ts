@@ -3,7 +3,7 @@ import { MlWorkerClient } from '../../../src-renderer/src/ml/client.js';
 import { DEFAULT_ML_SPEC } from '../../../src-renderer/src/stores/ml-slice.js';
 import { ARTEFACT, FakeWorker, RESULT } from './ml-fake-worker.js';
 
-const series = { name: 'api/latency_p95_ms', origin: 'run-1', stepMs: 5000, timesMs: [0, 5000, 10000], values: [1, 2, 3], labels: [0, 0, 0] as (0 | 1)[] };
+const series = { source: 'run' as const, name: 'api/latency_p95_ms', origin: 'run-1', stepMs: 5000, timesMs: [0, 5000, 10000], values: [1, 2, 3], labels: [0, 0, 0] as (0 | 1)[] };
 const figures = (epoch: number) => ({ epoch, loss: 1 / epoch, valLoss: 1.1 / epoch, elapsedMs: epoch * 10 });
 
 describe('the ML worker client', () => {

@@ -14,7 +14,7 @@ function series(): SeriesInput {
   const values = Array.from(sineSeries(400, 24, 0.05, 3));
   const labels = values.map((_, i) => (i >= 370 && i < 375 ? 1 : 0) as 0 | 1);
   for (let i = 370; i < 375; i++) values[i]! += 60;
-  return { name: 'api/latency_p95_ms', origin: 'run-1', stepMs: 1000, timesMs: values.map((_, i) => i * 1000), values, labels };
+  return { source: 'run', name: 'api/latency_p95_ms', origin: 'run-1', stepMs: 1000, timesMs: values.map((_, i) => i * 1000), values, labels };
 }
 
 const spec = { ...DEFAULT_ML_SPEC, window: 12, epochs: 3, patience: 3 };

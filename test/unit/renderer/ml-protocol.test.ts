@@ -3,7 +3,7 @@ import { parseReply, parseRequest, requestId } from '../../../src-renderer/src/m
 import { DEFAULT_ML_SPEC } from '../../../src-renderer/src/stores/ml-slice.js';
 import { ARTEFACT, RESULT } from './ml-fake-worker.js';
 
-const series = { name: 'api/latency_p95_ms', origin: 'run-1', stepMs: 5000, timesMs: [0, 5000, 10000, 15000], values: [1, 2, 2, 4], labels: [0, 0, 1, 0] as (0 | 1)[] };
+const series = { source: 'run' as const, name: 'api/latency_p95_ms', origin: 'run-1', stepMs: 5000, timesMs: [0, 5000, 10000, 15000], values: [1, 2, 2, 4], labels: [0, 0, 1, 0] as (0 | 1)[] };
 
 describe('ML worker requests', () => {
   it('accepts a train request with its series and settings, a cancel and a predict', () => {

@@ -28,7 +28,7 @@ describe('a series of a stored run for the ML lab', () => {
     const getRunEvents = vi.fn(async () => ({ events, truncated: false }));
     const got = await readRunSeries({ getRunSeries, getRunEvents } as unknown as DevsimApi, run, 'api/latency_p95_ms');
     expect(got).toEqual({
-      series: { name: 'api/latency_p95_ms', origin: 'run-1', stepMs: 1000, timesMs: [0, 1000, 2000, 3000], values: [10, 10, 12, 13], labels: [0, 0, 1, 1] },
+      series: { source: 'run', name: 'api/latency_p95_ms', origin: 'run-1', stepMs: 1000, timesMs: [0, 1000, 2000, 3000], values: [10, 10, 12, 13], labels: [0, 0, 1, 1] },
       filled: 1,
       anomalousPoints: 2,
       episodes: 1,

@@ -174,4 +174,24 @@ describe('the ML lab slice', () => {
     await store.getState().saveMlModel();
     expect(store.getState().mlTraining?.saved).toMatchObject({ state: 'saved', version: 3 });
   });
+
+  it('trains on an imported CSV file, unlabelled, and names a bad row by its line', async () => {
+    const { store, workers, getRunSeries } = setup();
+    store.getState().setMlSource('csv');
+    await store.getState().trainMl();
+    expect(store.getState().mlTraining?.message).toBe('Pick a CSV file of timestamp,value rows to train on.');
+    store.getState().loadMlCsv('load.csv', 'timestamp,value\n1714521600,5\n1714521660,oops\n');
+    expect(store.getState().mlCsvError).toMatch(/^load\.csv:3: value: /);
+    expect(store.getState().mlCsv).toBeNull();
+    store.getState().loadMlCsv('load.csv', 'timestamp,value\n1714521600,5\n1714521660,6\n1714521720,7\n');
+    expect(store.getState().mlCsvError).toBeNull();
+    const training = store.getState().trainMl();
+    await settle();
+    expect(getRunSeries).not.toHaveBeenCalled();
+    expect(workers[0]!.last()).toMatchObject({ type: 'train', series: { source: 'csv', name: 'load.csv', origin: 'load.csv', stepMs: 60_000, values: [5, 6, 7], labels: [0, 0, 0] } });
+    expect(store.getState().mlTraining).toMatchObject({ runId: 'csv:load.csv', series: 'load.csv', data: { points: 3, filled: 0, anomalousPoints: 0, episodes: 0 } });
+    workers[0]!.reply({ type: 'failed', id: (workers[0]!.last() as { id: string }).id, message: 'too few windows to train' });
+    await training;
+    expect(store.getState().mlTraining).toMatchObject({ state: 'failed', message: 'too few windows to train' });
+  });
 });

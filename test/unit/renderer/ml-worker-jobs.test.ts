@@ -10,7 +10,7 @@ import { useWasmBackend } from '../ml/models-tf-setup.js';
 
 function series(): SeriesInput {
   const values = Array.from(sineSeries(300, 24, 0.05, 5));
-  return { name: 'api/throughput_rps', origin: 'run-1', stepMs: 1000, timesMs: values.map((_, i) => i * 1000), values, labels: values.map(() => 0 as const) };
+  return { source: 'run', name: 'api/throughput_rps', origin: 'run-1', stepMs: 1000, timesMs: values.map((_, i) => i * 1000), values, labels: values.map(() => 0 as const) };
 }
 const spec = { ...DEFAULT_ML_SPEC, window: 12, epochs: 3, patience: 3 };
 

@@ -2,6 +2,7 @@ import { useEffect, useMemo } from 'react';
 import { seriesNames } from '../../ml/series-from-run.js';
 import { useAppStore } from '../../stores/context.js';
 import { isTraining, trainableRuns } from '../../stores/ml-slice.js';
+import { CsvPicker } from './CsvPicker.js';
 import { NumberField } from './NumberField.js';
 
 const runLabel = (r: { name: string; id: string; createdAt: string; state: string }): string => `${r.name} · ${new Date(r.createdAt).toLocaleString()} (${r.state})`;
@@ -18,6 +19,8 @@ export function DatasetForm(): React.JSX.Element {
   const pickRun = useAppStore((s) => s.pickMlRun);
   const pickSeries = useAppStore((s) => s.pickMlSeries);
   const setSpec = useAppStore((s) => s.setMlSpec);
+  const source = useAppStore((s) => s.mlSource);
+  const setSource = useAppStore((s) => s.setMlSource);
 
   useEffect(() => {
     void loadRuns();
@@ -38,7 +41,16 @@ export function DatasetForm(): React.JSX.Element {
           No finished run yet: run a topology in the Run area, then train on its metrics here.
         </p>
       ) : null}
-      <div className="ml-fields">
+      <div className="ml-fields" role="radiogroup" aria-label="Train on">
+        <label>
+          <input type="radio" name="ml-source" data-testid="ml-source-run" checked={source === 'run'} disabled={busy} onChange={() => setSource('run')} /> A stored run
+        </label>
+        <label>
+          <input type="radio" name="ml-source" data-testid="ml-source-csv" checked={source === 'csv'} disabled={busy} onChange={() => setSource('csv')} /> A CSV file
+        </label>
+      </div>
+      {source === 'csv' ? <CsvPicker /> : null}
+      <div className="ml-fields" hidden={source !== 'run'}>
         <label>
           Run
           <select data-testid="ml-run" value={run?.id ?? ''} disabled={busy} onChange={(e) => pickRun(e.target.value || null)}>

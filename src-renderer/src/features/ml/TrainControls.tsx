@@ -8,7 +8,7 @@ function statusText(t: MlTraining): string {
   const epoch = last ? `epoch ${last.epoch} of ${t.epochs} · loss ${fmt(last.loss)} · validation loss ${fmt(last.valLoss)}` : `0 of ${t.epochs} epochs`;
   switch (t.state) {
     case 'loading':
-      return `Reading ${t.series} from the run…`;
+      return `Reading ${t.series}…`;
     case 'training':
       return `Training: ${epoch}`;
     case 'cancelling':
@@ -25,7 +25,7 @@ function statusText(t: MlTraining): string {
 /** Train and Cancel, where the training is, and why it failed. */
 export function TrainControls(): React.JSX.Element {
   const training = useAppStore((s) => s.mlTraining);
-  const canTrain = useAppStore((s) => s.mlRunId !== null && s.mlSeries !== null && s.mlBackend.state !== 'failed');
+  const canTrain = useAppStore((s) => (s.mlSource === 'csv' ? s.mlCsv !== null : s.mlRunId !== null && s.mlSeries !== null) && s.mlBackend.state !== 'failed');
   const trainMl = useAppStore((s) => s.trainMl);
   const cancelMl = useAppStore((s) => s.cancelMl);
   const busy = isTraining(training);
