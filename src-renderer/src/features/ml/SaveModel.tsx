@@ -15,6 +15,7 @@ export function SaveModel(): React.JSX.Element | null {
       {saved?.state === 'saved' ? (
         <span role="status" data-testid="ml-saved" data-version={saved.version}>
           Saved as {saved.name}, version {saved.version}.
+          {training.artefact.purpose === 'forecaster' ? ` A node's predictive scaling uses it when its scaling names model "${saved.name}" (the latest version).` : ''}
         </span>
       ) : null}
       {saved?.state === 'failed' ? (
