@@ -93,6 +93,8 @@ test('ML lab: a run with a database failure trains a small LSTM on wasm in a wor
   await expect(ml.modelsError).toHaveCount(0);
 
   // A long second training, cancelled after its first epochs: it stops, and the curves stop growing.
+  // Windows of 32 make each epoch longer than tfjs's 125 ms between yields, so the worker reads the cancel mid-training.
+  await ml.window.fill('32');
   await ml.epochs.fill('500');
   await ml.patience.fill('500');
   await ml.train.click();

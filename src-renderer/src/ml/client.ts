@@ -24,7 +24,16 @@ interface Job {
   resolve(reply: WorkerReply): void;
   reject(error: Error): void;
   onProgress?: (figures: EpochFigures, epochs: number) => void;
+  /** The last epoch reported, for a cancel that has to stop the worker. */
+  epochsDone: number;
 }
+
+/**
+ * How long a cancel may wait for the worker's answer. The worker reads messages only when
+ * training yields to its event loop (tfjs does every 125 ms within an epoch; the ML layer's fit
+ * loop does not between epochs), so past this the worker is stopped and a fresh one started.
+ */
+export const CANCEL_GRACE_MS = 2000;
 
 export class MlWorkerClient {
   /** Settles once the worker has chosen its backend (or could start none). */
@@ -35,7 +44,10 @@ export class MlWorkerClient {
   /** Why the worker can no longer be used; null while it works. */
   private stopped: string | null = null;
 
-  constructor(private readonly port: WorkerPort) {
+  constructor(
+    private readonly port: WorkerPort,
+    private readonly graceMs = CANCEL_GRACE_MS,
+  ) {
     this.backend = new Promise<BackendInUse>((resolve, reject) => (this.settleBackend = { resolve, reject }));
     this.backend.catch(() => {}); // read through `backend` by whoever shows it
     port.addEventListener('message', (event) => this.receive(event.data));
@@ -57,8 +69,17 @@ export class MlWorkerClient {
     return { id, done };
   }
 
+  /** Asks the worker to stop a training; one that does not answer in time is stopped with its worker. */
   cancel(id: string): void {
-    if (this.jobs.has(id) && this.stopped === null) this.port.postMessage({ type: 'cancel', id });
+    if (!this.jobs.has(id) || this.stopped !== null) return;
+    this.port.postMessage({ type: 'cancel', id });
+    setTimeout(() => {
+      const job = this.jobs.get(id);
+      if (!job || this.stopped !== null) return;
+      this.jobs.delete(id);
+      job.resolve({ type: 'cancelled', id, epochsDone: job.epochsDone });
+      this.dispose('The ML worker was restarted to stop a training that did not answer its cancel');
+    }, this.graceMs);
   }
 
   /** The last trained model's forecasts, one per window of raw values. */
@@ -75,15 +96,15 @@ export class MlWorkerClient {
     return reply.scores;
   }
 
-  dispose(): void {
-    this.stop('The ML worker was closed');
+  dispose(reason = 'The ML worker was closed'): void {
+    this.stop(reason);
     this.port.terminate();
   }
 
   private call(request: Exclude<WorkerRequest, { type: 'cancel' }>, onProgress?: Job['onProgress']): Promise<WorkerReply> {
     if (this.stopped !== null) return Promise.reject(new Error(this.stopped));
     return new Promise<WorkerReply>((resolve, reject) => {
-      this.jobs.set(request.id, { resolve, reject, ...(onProgress ? { onProgress } : {}) });
+      this.jobs.set(request.id, { resolve, reject, epochsDone: 0, ...(onProgress ? { onProgress } : {}) });
       this.port.postMessage(request);
     });
   }
@@ -114,6 +135,7 @@ export class MlWorkerClient {
       return;
     }
     if (reply.type === 'progress') {
+      job.epochsDone = reply.figures.epoch;
       job.onProgress?.(reply.figures, reply.epochs);
       return;
     }

@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand/vanilla';
+import { DEFAULT_FORECASTER_SETTINGS, DEFAULT_FORECASTER_WINDOW } from '../../../src-main/ml/models/lstm-settings.js';
 import type { DevsimApi, ModelArtefact, RunInfo } from '../../../src-preload/contract/index.js';
 import { startMlWorker, type MlWorkerClient } from '../ml/client.js';
 import { trainSpecSchema, type EpochFigures, type TrainedFigures, type TrainSpec } from '../ml/protocol.js';
@@ -36,19 +37,19 @@ export interface MlTraining {
   saved: { state: 'saving' } | { state: 'saved'; name: string; version: number } | { state: 'failed'; message: string } | null;
 }
 
+/** The ML layer's default forecaster (sized to train 2,000 windows in seconds here), with a 70/15/15 split by time. */
 export const DEFAULT_ML_SPEC: TrainSpec = {
   purpose: 'forecaster',
-  window: 16,
+  window: DEFAULT_FORECASTER_WINDOW,
   horizon: 1,
   normalisation: 'zscore',
   trainFraction: 0.7,
   validationFraction: 0.15,
-  epochs: 20,
-  patience: 5,
-  units: 16,
-  batchSize: 32,
+  epochs: DEFAULT_FORECASTER_SETTINGS.epochs,
+  patience: DEFAULT_FORECASTER_SETTINGS.patience,
+  units: DEFAULT_FORECASTER_SETTINGS.units,
+  batchSize: DEFAULT_FORECASTER_SETTINGS.batchSize,
 };
-
 export interface MlSlice extends Omit<MlSourceState, 'runs'> {
   mlCsvError: string | null;
   mlSpec: TrainSpec;
@@ -161,7 +162,11 @@ export const createMlSlice =
           patchTraining(key, { jobId: id, state: 'training' });
           const end = await done;
           if (end.kind === 'trained') patchTraining(key, { state: 'trained', result: end.result, artefact: end.artefact });
-          else patchTraining(key, { state: 'cancelled', message: `Cancelled after ${end.epochsDone} of ${spec.data.epochs} epochs.` });
+          else {
+            patchTraining(key, { state: 'cancelled', message: `Cancelled after ${end.epochsDone} of ${spec.data.epochs} epochs.` });
+            // A worker stopped to end the training (it did not answer the cancel): start its successor now.
+            if (client?.failure) worker();
+          }
         } catch (err) {
           patchTraining(key, { state: 'failed', message: messageOf(err) });
           // A worker that died is replaced on the next training; say so meanwhile.

@@ -36,6 +36,25 @@ describe('the ML worker client', () => {
     expect(worker.posted).toHaveLength(2);
   });
 
+  it('stops a worker that does not answer a cancel in time: the training ends cancelled and the next call says the worker is gone', async () => {
+    vi.useFakeTimers();
+    try {
+      const worker = new FakeWorker();
+      const client = new MlWorkerClient(worker, 500);
+      const { id, done } = client.train(series, DEFAULT_ML_SPEC, undefined);
+      worker.reply({ type: 'progress', id, epochs: 20, figures: figures(3) });
+      client.cancel(id);
+      await vi.advanceTimersByTimeAsync(499);
+      expect(worker.terminated).toBe(false);
+      await vi.advanceTimersByTimeAsync(1);
+      await expect(done).resolves.toEqual({ kind: 'cancelled', epochsDone: 3 });
+      expect(worker.terminated).toBe(true);
+      expect(client.failure).toBe('The ML worker was restarted to stop a training that did not answer its cancel');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it("rejects a training with the worker's message, and one whose reply is malformed with what was wrong", async () => {
     const worker = new FakeWorker();
     const client = new MlWorkerClient(worker);

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createStore } from 'zustand/vanilla';
 import type { DevsimApi, RunInfo, SeriesFrameDto } from '../../../src-preload/contract/index.js';
-import { MlWorkerClient } from '../../../src-renderer/src/ml/client.js';
+import { CANCEL_GRACE_MS, MlWorkerClient } from '../../../src-renderer/src/ml/client.js';
 import type { AppState } from '../../../src-renderer/src/stores/app-store.js';
 import { createMlModelsSlice } from '../../../src-renderer/src/stores/ml-models-slice.js';
 import { createMlSlice, DEFAULT_ML_SPEC, trainableRuns } from '../../../src-renderer/src/stores/ml-slice.js';
@@ -104,13 +104,13 @@ describe('the ML lab slice', () => {
     const training = store.getState().trainMl();
     await settle();
     const id = (workers[0]!.last() as { id: string }).id;
-    workers[0]!.reply({ type: 'progress', id, epochs: 20, figures: figures(1) });
+    workers[0]!.reply({ type: 'progress', id, epochs: DEFAULT_ML_SPEC.epochs, figures: figures(1) });
     store.getState().cancelMl();
     expect(workers[0]!.last()).toEqual({ type: 'cancel', id });
     expect(store.getState().mlTraining?.state).toBe('cancelling');
     workers[0]!.reply({ type: 'cancelled', id, epochsDone: 1 });
     await training;
-    expect(store.getState().mlTraining).toMatchObject({ state: 'cancelled', message: 'Cancelled after 1 of 20 epochs.', history: [figures(1)] });
+    expect(store.getState().mlTraining).toMatchObject({ state: 'cancelled', message: `Cancelled after 1 of ${DEFAULT_ML_SPEC.epochs} epochs.`, history: [figures(1)] });
   });
 
   it("refuses settings that do not add up, naming the field, without asking the worker", async () => {
@@ -193,5 +193,26 @@ describe('the ML lab slice', () => {
     workers[0]!.reply({ type: 'failed', id: (workers[0]!.last() as { id: string }).id, message: 'too few windows to train' });
     await training;
     expect(store.getState().mlTraining).toMatchObject({ state: 'failed', message: 'too few windows to train' });
+  });
+
+  it('a training whose worker had to be stopped to cancel it ends cancelled, and a fresh worker starts at once', async () => {
+    vi.useFakeTimers();
+    try {
+      const { store, workers } = setup();
+      store.getState().pickMlRun('run-1');
+      const training = store.getState().trainMl();
+      await vi.advanceTimersByTimeAsync(0);
+      const id = (workers[0]!.last() as { id: string }).id;
+      workers[0]!.reply({ type: 'progress', id, epochs: DEFAULT_ML_SPEC.epochs, figures: figures(1) });
+      store.getState().cancelMl();
+      await vi.advanceTimersByTimeAsync(CANCEL_GRACE_MS);
+      await training;
+      expect(workers[0]!.terminated).toBe(true);
+      expect(store.getState().mlTraining).toMatchObject({ state: 'cancelled', message: `Cancelled after 1 of ${DEFAULT_ML_SPEC.epochs} epochs.` });
+      expect(workers).toHaveLength(2);
+      expect(store.getState().mlBackend.state).toBe('starting');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

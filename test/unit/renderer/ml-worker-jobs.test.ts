@@ -71,7 +71,12 @@ describe('the ML worker’s jobs', () => {
 
   it('stops a training that is cancelled, and a forecaster gives no anomaly scores', async () => {
     const w = worker();
-    const going = w.handle({ type: 'train', id: 'train-1', series: series(), spec: { ...spec, epochs: 200, patience: 200 } });
+    // Epochs long enough (≈1,000 windows of 32) that tfjs yields to the event loop within each (every 125 ms), as lab-sized data does.
+    const long = (() => {
+      const values = Array.from(sineSeries(1500, 24, 0.05, 5));
+      return { ...series(), timesMs: values.map((_, i) => i * 1000), values, labels: values.map(() => 0 as const) };
+    })();
+    const going = w.handle({ type: 'train', id: 'train-1', series: long, spec: { ...spec, window: 32, epochs: 200, patience: 200 } });
     while (w.of('progress').length === 0) await new Promise((r) => setTimeout(r, 20));
     await w.handle({ type: 'cancel', id: 'train-1' });
     await going;
