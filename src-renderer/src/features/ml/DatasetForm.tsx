@@ -41,7 +41,7 @@ export function DatasetForm(): React.JSX.Element {
           No finished run yet: run a topology in the Run area, then train on its metrics here.
         </p>
       ) : null}
-      <div className="ml-fields" role="radiogroup" aria-label="Train on">
+      <div className="ml-fields ml-source" role="radiogroup" aria-label="Train on">
         <label>
           <input type="radio" name="ml-source" data-testid="ml-source-run" checked={source === 'run'} disabled={busy} onChange={() => setSource('run')} /> A stored run
         </label>
