@@ -26,7 +26,7 @@ export interface EpisodeFigures {
   cost: number;
   /** Replica-seconds of the autoscaled nodes over the measured time. */
   replicaSeconds: number;
-  /** 'scaled' events: each change of a node's replica count. */
+  /** 'scaled' events after warm-up: each change of a node's replica count. */
   scalingActions: number;
   /** Failed / all requests at the traffic sources. */
   errorRate: number;
@@ -54,7 +54,7 @@ export function runEpisode(doc: Topology, options: EpisodeOptions): EpisodeFigur
   const drain = (): void => {
     const records = run.drain();
     slo.add(records.frames);
-    for (const e of records.events) if (e.type === 'scaled') scalingActions++;
+    for (const e of records.events) if (e.type === 'scaled' && e.tMs > warmupMs) scalingActions++;
   };
   while (run.advance({ untilMs: run.now + 600_000 }) === 'running') drain();
   drain();

@@ -32,7 +32,7 @@ export const FIGURE_DEFINITIONS: Readonly<Record<Figure, string>> = {
   p99LatencyMs: 'The highest p99 end-to-end latency over the traffic sources, whole measured time, in ms',
   cost: 'Dollars over the measured time, all nodes (instance-hour prices of their clouds)',
   replicaSeconds: 'Replica-seconds of the autoscaled nodes over the measured time',
-  scalingActions: "Changes of an autoscaled node's replica count ('scaled' events)",
+  scalingActions: "Changes of an autoscaled node's replica count ('scaled' events) after warm-up",
   errorRate: 'Failed requests over all requests at the traffic sources (0–1)',
 };
 

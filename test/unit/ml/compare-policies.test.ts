@@ -110,6 +110,19 @@ describe('the comparison report', () => {
   });
 });
 
+describe('an episode', () => {
+  it('counts the scaling actions after warm-up, as the other figures are measured', () => {
+    const run = createRun(smallDayDoc(), { seed: 4, warmupS: 600, recordSeries: false });
+    const scaled: number[] = [];
+    while (run.advance({ untilMs: run.now + 600_000 }) === 'running') scaled.push(...run.drain().events.filter((e) => e.type === 'scaled').map((e) => e.tMs));
+    scaled.push(...run.drain().events.filter((e) => e.type === 'scaled').map((e) => e.tMs));
+    const figures = runEpisode(smallDayDoc(), { seed: 4, warmupS: 600 });
+    expect(scaled.filter((t) => t <= 600_000).length).toBeGreaterThan(0);
+    expect(figures.scalingActions).toBe(scaled.filter((t) => t > 600_000).length);
+    expect(figures.measuredMinutes).toBe(10);
+  });
+});
+
 describe('scenario changes for a comparison', () => {
   it('compresses diurnal days and scales every rate, leaving the rest of the document alone', () => {
     const doc = smallDayDoc();
