@@ -11,7 +11,7 @@ import { autoscaledNodes, COMPARED_POLICIES, type ComparedPolicy } from '../ml/c
 import { compressDays, scaleRates } from '../ml/compare/scenario-transform.js';
 import { TRAINED_POLICY_NAME } from '../ml/rl/cem-trainer.js';
 import { policyArtefact } from '../ml/rl/policy-artefact.js';
-import { DEFAULT_SLO_WEIGHT } from '../ml/rl/reward.js';
+import { DEFAULT_ACTION_WEIGHT, DEFAULT_SLO_WEIGHT } from '../ml/rl/reward.js';
 import { loadRateSeries } from '../runs/rate-series.js';
 import { readModelFile } from './autoscale-model-file.js';
 import { UsageError, type CliIo } from './command.js';
@@ -21,7 +21,7 @@ import { numberOption } from './series-csv.js';
 /** Training seeds start here, so they never meet the evaluation seeds 1 … N. */
 export const FIRST_TRAIN_SEED = 1001;
 
-export type CompareValues = Partial<Record<'policies' | 'seeds' | 'train-seeds' | 'train-duration' | 'duration' | 'warmup' | 'day' | 'rate-scale' | 'season' | 'forecaster' | 'policy-model' | 'iterations' | 'population' | 'slo-weight' | 'save-policy', string>>;
+export type CompareValues = Partial<Record<'policies' | 'seeds' | 'train-seeds' | 'train-duration' | 'duration' | 'warmup' | 'day' | 'rate-scale' | 'season' | 'forecaster' | 'policy-model' | 'iterations' | 'population' | 'slo-weight' | 'action-weight' | 'save-policy', string>>;
 
 export interface CompareSetup {
   doc: Topology;
@@ -59,6 +59,7 @@ export function compareSetup(original: Topology, file: string, values: CompareVa
       iterations: numberOption('iterations', values.iterations, 10, { min: 1, max: 1000, integer: true }),
       population: numberOption('population', values.population, 12, { min: 2, max: 1000, integer: true }),
       sloWeight,
+      actionWeight: numberOption('action-weight', values['action-weight'], DEFAULT_ACTION_WEIGHT, { min: 0, max: 1e6 }),
     },
     changes,
     onProgress: (message) => io.err(`${message}\n`),
@@ -80,7 +81,7 @@ export function compareSetup(original: Topology, file: string, values: CompareVa
         syncPeriodMs: firstSyncPeriodMs(doc),
         trainSeeds: options.trainSeeds ?? [],
         measuredMs: (trainDurationS ?? durationS ?? doc.scenario.durationS) * 1000,
-        parameters: { hiddenUnits: result.hiddenUnits, iterations: result.history.length, episodes: result.episodes, sloWeight },
+        parameters: { hiddenUnits: result.hiddenUnits, iterations: result.history.length, episodes: result.episodes, sloWeight, actionWeight: options.training?.actionWeight ?? DEFAULT_ACTION_WEIGHT },
         evaluation: { trainReward: result.reward },
       });
       writeFileAtomic(savePath, `${JSON.stringify(artefact, null, 2)}\n`);

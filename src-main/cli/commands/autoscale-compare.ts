@@ -12,7 +12,7 @@ import { compareSetup, type CompareSetup } from '../autoscale-compare-setup.js';
 import { EXIT, UsageError, type Command } from '../command.js';
 import { readDocumentForCommand } from '../read-document.js';
 
-const OPTION_NAMES = ['out', 'policies', 'seeds', 'train-seeds', 'train-duration', 'duration', 'warmup', 'day', 'rate-scale', 'season', 'forecaster', 'policy-model', 'iterations', 'population', 'slo-weight', 'save-policy'] as const;
+const OPTION_NAMES = ['out', 'policies', 'seeds', 'train-seeds', 'train-duration', 'duration', 'warmup', 'day', 'rate-scale', 'season', 'forecaster', 'policy-model', 'iterations', 'population', 'slo-weight', 'action-weight', 'save-policy'] as const;
 const OPTIONS = Object.fromEntries(OPTION_NAMES.map((name) => [name, { type: 'string' as const }])) as Record<(typeof OPTION_NAMES)[number], { type: 'string' }>;
 
 export const autoscaleCompareCommand: Command = {
@@ -21,7 +21,7 @@ export const autoscaleCompareCommand: Command = {
   usage:
     'devsim autoscale-compare FILE.devsim.yaml --out REPORT.json [--policies hpa,predictive,learned] [--seeds 5] [--train-seeds 3] [--train-duration 24h]' +
     ' [--duration 48h] [--warmup 24h] [--day 1h] [--rate-scale 0.25] [--season 24h] [--forecaster MODEL.json] [--policy-model MODEL.json]' +
-    ' [--iterations 10] [--population 12] [--slo-weight 50] [--save-policy POLICY.json]' +
+    ' [--iterations 10] [--population 12] [--slo-weight 50] [--action-weight 0.5] [--save-policy POLICY.json]' +
     '  (--day compresses diurnal traffic to that cycle and is the forecaster\'s season; the predictive policy needs a season of history first)',
   run(args, io) {
     const { values, positionals } = parseCommandArgs(args, OPTIONS);

@@ -5,12 +5,12 @@
 import type { Topology } from '../../../src-preload/contract/index.js';
 import { DEFAULT_SEASON_S, mlpPolicy, SEASONAL_STEP_MS, seasonalNaive, type KernelForecaster, type KernelModels, type KernelPolicy } from '../../kernel/index.js';
 import { trainPolicyCem, type CemOptions, type CemResult, type IterationReport } from '../rl/cem-trainer.js';
-import { DEFAULT_SLO_WEIGHT } from '../rl/reward.js';
+import { DEFAULT_ACTION_WEIGHT, DEFAULT_SLO_WEIGHT } from '../rl/reward.js';
 import { runEpisode, type EpisodeFigures, type EpisodeOptions } from './episode.js';
 import { autoscaledNodes, withPolicy, type ComparedPolicy } from './policy-document.js';
 import { FIGURE_DEFINITIONS, policyReport, REPORT_FORMAT, REPORT_VERSION, type PolicyReport } from './report.js';
 
-export type TrainingSettings = Pick<CemOptions, 'iterations' | 'population' | 'hiddenUnits' | 'sloWeight' | 'searchSeed'>;
+export type TrainingSettings = Pick<CemOptions, 'iterations' | 'population' | 'hiddenUnits' | 'sloWeight' | 'actionWeight' | 'searchSeed'>;
 
 export interface CompareOptions {
   policies: readonly ComparedPolicy[];
@@ -51,7 +51,7 @@ export interface ComparisonReport {
   changes: string[];
   definitions: typeof FIGURE_DEFINITIONS;
   policies: PolicyReport[];
-  training?: { method: 'cross-entropy'; iterations: number; population: number; sloWeight: number; reward: number; episodes: number; history: IterationReport[] };
+  training?: { method: 'cross-entropy'; iterations: number; population: number; sloWeight: number; actionWeight: number; reward: number; episodes: number; history: IterationReport[] };
 }
 
 export class CancelledError extends Error {
@@ -106,6 +106,7 @@ export function comparePolicies(doc: Topology, options: CompareOptions): Compari
           iterations: result.history.length,
           population: options.training?.population ?? 12,
           sloWeight: options.training?.sloWeight ?? DEFAULT_SLO_WEIGHT,
+          actionWeight: options.training?.actionWeight ?? DEFAULT_ACTION_WEIGHT,
           reward: result.reward,
           episodes: result.episodes,
           history: result.history,

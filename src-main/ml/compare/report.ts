@@ -13,7 +13,7 @@
 //       each { mean, ci95: [low, high] | null, stdDev: number | null, n },
 //     runs: EpisodeFigures[]  (one per seed, in seed order)
 //   }],
-//   training?: { method: "cross-entropy", iterations, population, sloWeight, reward, episodes,
+//   training?: { method: "cross-entropy", iterations, population, sloWeight, actionWeight, reward, episodes,
 //                history: IterationReport[] }   (when the learned policy was trained here)
 // }
 import type { EpisodeFigures } from './episode.js';

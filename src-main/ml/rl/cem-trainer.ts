@@ -13,7 +13,7 @@ import { createStream, mlpPolicy, type DenseLayer, type RandomStream } from '../
 import { runEpisode, type EpisodeOptions } from '../compare/episode.js';
 import { withPolicy } from '../compare/policy-document.js';
 import { DEFAULT_HIDDEN_UNITS, layersFromParameters, parameterCount } from './policy-params.js';
-import { DEFAULT_SLO_WEIGHT, episodeReward } from './reward.js';
+import { DEFAULT_ACTION_WEIGHT, DEFAULT_SLO_WEIGHT, episodeReward } from './reward.js';
 
 export const TRAINED_POLICY_NAME = 'learned-policy';
 
@@ -27,6 +27,7 @@ export interface CemOptions {
   hiddenUnits?: number;
   initialStd?: number;
   sloWeight?: number;
+  actionWeight?: number;
   /** Seed of the search's own random numbers. */
   searchSeed?: number;
   durationS?: number;
@@ -69,6 +70,7 @@ export function trainPolicyCem(doc: Topology, options: CemOptions): CemResult {
   const population = options.population ?? 12;
   const elites = Math.max(2, Math.round(population * (options.eliteShare ?? 0.25)));
   const sloWeight = options.sloWeight ?? DEFAULT_SLO_WEIGHT;
+  const actionWeight = options.actionWeight ?? DEFAULT_ACTION_WEIGHT;
   const rng: RandomStream = createStream(options.searchSeed ?? 1, 'rl/cem');
   const n = parameterCount(hidden);
   const learnedDoc = withPolicy(doc, 'learned', TRAINED_POLICY_NAME);
@@ -92,7 +94,7 @@ export function trainPolicyCem(doc: Topology, options: CemOptions): CemResult {
         ...(options.forecastSeasonS === undefined ? {} : { forecastSeasonS: options.forecastSeasonS }),
         ...(options.rateSeries === undefined ? {} : { rateSeries: options.rateSeries }),
       };
-      sum += episodeReward(runEpisode(learnedDoc, episode), sloWeight);
+      sum += episodeReward(runEpisode(learnedDoc, episode), sloWeight, actionWeight);
       episodes++;
     }
     const reward = sum / options.trainSeeds.length;

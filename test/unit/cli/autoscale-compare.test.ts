@@ -31,7 +31,7 @@ describe('devsim autoscale-compare', () => {
     const report = read(out);
     expect(report).toMatchObject({ format: 'devsim-autoscale-compare', version: 1, document: 'small day', seeds: [1, 2], trainSeeds: [1001], autoscaledNodes: ['api'] });
     expect(report.policies.map((p) => p.policy)).toEqual(['hpa', 'predictive', 'learned']);
-    expect(report.training).toMatchObject({ method: 'cross-entropy', iterations: 2, population: 4, sloWeight: 50, episodes: 2 * 5 });
+    expect(report.training).toMatchObject({ method: 'cross-entropy', iterations: 2, population: 4, sloWeight: 50, actionWeight: 0.5, episodes: 2 * 5 });
     // Cross-check: HPA with seed 2 is exactly a direct run of the document with seed 2.
     expect(report.policies[0]!.runs[1]).toEqual(runEpisode(withPolicy(smallDayDoc(), 'hpa'), { seed: 2 }));
     // The predictive policy has no day of history in a 20-minute run, so it is the HPA here.

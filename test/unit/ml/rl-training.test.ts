@@ -19,10 +19,12 @@ import { smallDayDoc } from './rl-helpers.js';
 const TRAIN_SEEDS = [101, 102];
 
 describe('the reward', () => {
-  it('is minus the mean replicas and sloWeight replicas per share of violating minutes', () => {
+  it('is minus the mean replicas, sloWeight replicas per share of violating minutes and actionWeight per action and minute', () => {
     const figures = { seed: 1, sloViolationMinutes: 3, p99LatencyMs: 0, cost: 0, replicaSeconds: 20 * 60 * 4, scalingActions: 0, errorRate: 0, measuredMinutes: 20, complete: true };
     expect(episodeReward(figures, 50)).toBeCloseTo(-(4 + (50 * 3) / 20), 12);
     expect(episodeReward({ ...figures, sloViolationMinutes: 0 }, 50)).toBeCloseTo(-4, 12);
+    expect(episodeReward({ ...figures, scalingActions: 8 }, 50, 0.5)).toBeCloseTo(-(4 + (50 * 3) / 20 + (0.5 * 8) / 20), 12);
+    expect(episodeReward({ ...figures, scalingActions: 8 })).toBe(episodeReward({ ...figures, scalingActions: 8 }, 50, 0.5));
   });
 });
 
