@@ -1,6 +1,7 @@
 import { DEFAULT_PROBATION, probationRows } from '../../ml/streaming/probation.js';
 import { runDetector } from '../../ml/streaming/drivers.js';
-import { DETECTORS, detectorNamed } from '../../ml/streaming/registry.js';
+import { DETECTORS, detectorNamed, NEEDS_TFJS } from '../../ml/streaming/registry.js';
+import { useNodeMlBackend } from '../ml-backend.js';
 import { ZSCORE_DEFAULTS } from '../../ml/baselines/rolling-zscore.js';
 import { parseCommandArgs } from '../args.js';
 import { EXIT, UsageError, type Command } from '../command.js';
@@ -40,6 +41,7 @@ export const detectCommand: Command = {
     if (series === undefined) return EXIT.failed;
     const rows = series.values.length;
     const probationCount = probationRows(rows, probation);
+    if (NEEDS_TFJS.has(name)) await useNodeMlBackend();
     const detector = detectorNamed(name, { probationRows: probationCount, parameters: { window, warmup: Math.min(ZSCORE_DEFAULTS.warmup, window), zLimit } });
     const { scores, anomalies } = await runDetector(detector, series.timesMs, series.values, probationCount);
     writeCsv(values.out, 'timestamp,value,score,anomaly', rows, (i) => `${csvField(series.timestampTexts[i]!)},${series.values[i]},${scores[i]},${anomalies[i]}`);

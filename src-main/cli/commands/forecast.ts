@@ -1,7 +1,8 @@
 import { forecastErrors, seasonalNaiveScale } from '../../ml/metrics/forecast-errors.js';
 import { alignForecasts, runForecaster } from '../../ml/streaming/drivers.js';
 import { DEFAULT_PROBATION, probationRows } from '../../ml/streaming/probation.js';
-import { FORECASTERS, forecasterNamed } from '../../ml/streaming/registry.js';
+import { FORECASTERS, forecasterNamed, NEEDS_TFJS } from '../../ml/streaming/registry.js';
+import { useNodeMlBackend } from '../ml-backend.js';
 import { csvField } from '../../runs/records-csv.js';
 import { parseCommandArgs } from '../args.js';
 import { EXIT, UsageError, type Command } from '../command.js';
@@ -40,6 +41,7 @@ export const forecastCommand: Command = {
     if (series === undefined) return EXIT.failed;
     const rows = series.values.length;
     const probationCount = probationRows(rows, probation);
+    if (NEEDS_TFJS.has(name)) await useNodeMlBackend();
     const forecaster = forecasterNamed(name, { horizon, season, probationRows: probationCount });
     const made = await runForecaster(forecaster, series.timesMs, series.values, probationCount);
     writeCsv(values.out, 'timestamp,value,forecast', rows, (i) => `${csvField(series.timestampTexts[i]!)},${series.values[i]},${csvNumber(made[i]!)}`);

@@ -60,6 +60,23 @@ describe('devsim detect', () => {
     expect(rows.filter((x) => x.anomaly === 1).map((x) => rows.indexOf(x))).toEqual([300]);
   });
 
+  it('with --detector lstm: an LSTM trained on the probationary rows (tfjs, wasm) then online; scores in [0, 1], the spike highest, nothing flagged in probation', async () => {
+    // The LSTM's window is 32 rows: its probation (15 % of 1,000 rows) holds enough windows to train on.
+    const long = write('long.csv', ['timestamp,value', ...noisyRows(1000, 800)]);
+    const out = join(dir, 'lstm.csv');
+    const r = await cli('detect', long, '--out', out, '--detector', 'lstm');
+    expect(r).toMatchObject({ code: 0, err: '' });
+    expect(r.out).toContain('1000 rows, 150 probationary');
+    expect(r.out).toContain('(lstm)');
+    const rows = readScores(out);
+    expect(rows).toHaveLength(1000);
+    expect(rows.every((x) => x.score >= 0 && x.score <= 1 && (x.anomaly === 0 || x.anomaly === 1))).toBe(true);
+    expect(rows.slice(0, 150).every((x) => x.anomaly === 0)).toBe(true);
+    const top = rows.reduce((best, x, i) => (x.score > rows[best]!.score ? i : best), 0);
+    expect(top).toBe(800);
+    expect(rows[800]!.anomaly).toBe(1);
+  }, 60_000);
+
   it('scores each row from the rows before it only: a truncated file gives the same scores', async () => {
     const cut = write('cut.csv', ['timestamp,value', ...lines.slice(0, 320)]);
     await cli('detect', full, '--out', join(dir, 'a.csv'));

@@ -65,6 +65,26 @@ describe('devsim forecast', () => {
     expect(readForecasts(out).map((r) => r.forecast)).toEqual(values);
   });
 
+  it.each(['gbt', 'lstm'])('with --forecaster %s: trained on the probationary rows, it beats the naive last value on a daily wave, from the past only', async (forecaster) => {
+    // A wave of 24 rows, 1,200 rows: the probation (180 rows) holds seven waves to learn from.
+    const wave = Array.from({ length: 1200 }, (_, i) => 100 + 40 * Math.sin((2 * Math.PI * i) / 24) + ((i * 7919) % 13) / 13);
+    const waveFile = write('wave.csv', wave);
+    const out = join(dir, `${forecaster}.csv`);
+    const r = await cli('forecast', waveFile, '--horizon', '1', '--forecaster', forecaster, '--out', out);
+    expect(r).toMatchObject({ code: 0, err: '' });
+    const mae = (text: string) => Number(/MAE ([0-9.]+)/.exec(text)![1]);
+    const naive = await cli('forecast', waveFile, '--horizon', '1', '--out', join(dir, 'naive.csv'));
+    expect(mae(r.out)).toBeLessThan(mae(naive.out) / 2);
+    const rows = readForecasts(out);
+    expect(rows.slice(200).every((x) => x.forecast !== null && Number.isFinite(x.forecast))).toBe(true);
+    // The past only: the first 600 rows of the file forecast the same.
+    const cut = write('wave-cut.csv', wave.slice(0, 600));
+    const cutOut = join(dir, `${forecaster}-cut.csv`);
+    // Same probation: 180 of 600 rows.
+    await cli('forecast', cut, '--horizon', '1', '--forecaster', forecaster, '--probation', '0.3', '--out', cutOut);
+    expect(readForecasts(cutOut).map((x) => x.forecast)).toEqual(rows.slice(0, 600).map((x) => x.forecast));
+  }, 60_000);
+
   it('is a usage error without --horizon or --out, or with a horizon that is not a whole number ≥ 1', async () => {
     expect(await cli('forecast', file, '--out', join(dir, 'x.csv'))).toMatchObject({ code: 2, err: expect.stringContaining('--horizon H') });
     expect(await cli('forecast', file, '--horizon', '2')).toMatchObject({ code: 2, err: expect.stringContaining('--out PREDS.csv') });

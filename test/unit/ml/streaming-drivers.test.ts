@@ -59,7 +59,7 @@ describe('registry', () => {
   it('makes the baselines by name and lists the names when one is unknown', () => {
     expect(detectorNamed('zscore', { probationRows: 5, parameters: { window: 30 } })).toMatchObject({ window: 30 });
     expect(forecasterNamed('seasonal-naive', { horizon: 2, season: 24, probationRows: 5 })).toMatchObject({ horizon: 2, season: 24 });
-    expect(() => detectorNamed('lstm9', { probationRows: 1 })).toThrow('there is no detector "lstm9" (detectors: zscore)');
+    expect(() => detectorNamed('lstm9', { probationRows: 1 })).toThrow('there is no detector "lstm9" (detectors: zscore, lstm)');
     expect(() => forecasterNamed('arima', { horizon: 1, season: 1, probationRows: 1 })).toThrow('there is no forecaster "arima"');
   });
 });
