@@ -9,12 +9,18 @@ import type { LstmTrainingRequest } from './training-request.js';
 
 /** Share of normal validation points a detector's default threshold lets through as normal. */
 export const DEFAULT_THRESHOLD_QUANTILE = 0.99;
+/**
+ * The threshold never goes below the score of three robust sigmas (the calibration's centre):
+ * when the validation errors are nearly all equal (an error rate at 0 until a fault), their
+ * 99th percentile is a typical point, and a threshold there would flag everything.
+ */
+export const MIN_THRESHOLD = 0.5;
 
 /**
  * Trains the LSTM predictor anomaly detector: it predicts the next point (windows with
  * horizon 1); a point's score is its prediction error calibrated on the validation errors
  * (kernel/ml/anomaly-score.ts), and the threshold is the score of the validation errors'
- * 99th percentile, so about 1 % of normal points would be flagged. Validation windows should be
+ * 99th percentile (at least MIN_THRESHOLD), so about 1 % of normal points would be flagged. Validation windows should be
  * normal data (labelled anomalies left out); ML-DATA may tune the threshold on labels instead.
  */
 export async function trainLstmDetector(request: LstmTrainingRequest): Promise<TrainedModel> {
@@ -37,7 +43,7 @@ export async function trainLstmDetector(request: LstmTrainingRequest): Promise<T
       window: request.train.window,
       horizon: 1,
       normalisation: request.normalisation,
-      threshold: scoreFromError(quantileError, calibration),
+      threshold: Math.max(MIN_THRESHOLD, scoreFromError(quantileError, calibration)),
       parameters: { ...settingsAsParameters(settings), epochsRun: fit.epochs.length, bestEpoch: fit.bestEpoch, ...calibration },
       dataset: request.dataset,
       evaluation: { validationLoss: fit.bestValidationLoss, trainingMs: fit.elapsedMs },

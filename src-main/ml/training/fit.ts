@@ -63,6 +63,8 @@ export async function fitSequenceModel(model: tf.LayersModel, train: WindowSet, 
         stoppedEarly = epoch < options.epochs;
         break;
       }
+      // A macrotask between epochs: a worker reads its messages (a cancel) only then.
+      await yieldToEventLoop();
     }
     best.restore(model, epochs.length);
     return { epochs, bestEpoch: best.epoch, bestValidationLoss: best.bestLoss, stoppedEarly, elapsedMs: Date.now() - started };
@@ -113,4 +115,10 @@ async function oneEpoch(model: tf.LayersModel, train: Tensors, validation: Tenso
 
 function throwIfCancelled(signal: CancelSignal | undefined, epoch: number): void {
   if (signal?.aborted) throw new TrainingError('cancelled', `training was cancelled during epoch ${epoch}; no model was kept`);
+}
+
+/** Resolves after the host's pending messages and timers have run (setTimeout: in Node and in workers, not in the ES lib). */
+function yieldToEventLoop(): Promise<void> {
+  const host = globalThis as unknown as { setTimeout(callback: () => void, ms: number): unknown };
+  return new Promise((resolve) => host.setTimeout(resolve, 0));
 }

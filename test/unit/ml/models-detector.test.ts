@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { anomalyScorerFromArtefact } from '../../../src-main/ml/artefact/kernel-models.js';
 import { disposeModel } from '../../../src-main/ml/models/lstm-regressor.js';
-import { trainLstmDetector } from '../../../src-main/ml/models/train-detector.js';
+import { MIN_THRESHOLD, trainLstmDetector } from '../../../src-main/ml/models/train-detector.js';
 import { datasetInfo, sineSeries, windowsOf, zscore } from './models-series.js';
 import { useWasmBackend } from './models-tf-setup.js';
 
@@ -34,6 +34,17 @@ describe('LSTM predictor anomaly detector', () => {
     const spike = score(series.subarray(0, 500), series[500]! + 60);
     expect(spike).toBeGreaterThan(threshold);
     expect(spike).toBeLessThanOrEqual(1);
+  });
+
+  it('keeps its threshold at three robust sigmas or more when the validation errors are all alike, so a flat series is not flagged everywhere', async () => {
+    // An error rate: a wave while training, then flat 0 in validation (every prediction error the same).
+    const flat = Float64Array.from(series, (v, i) => (i < 400 ? v : 0));
+    const { model, artefact } = await trainLstmDetector({ ...request, validation: windowsOf(flat, 24, 1, n, 400, 600) });
+    disposeModel(model);
+    expect(artefact.threshold!).toBeGreaterThanOrEqual(MIN_THRESHOLD);
+    const score = anomalyScorerFromArtefact(artefact);
+    const flags = [450, 480, 510, 540, 570].map((t) => score(flat.subarray(0, t), flat[t]!) > artefact.threshold!);
+    expect(flags).toEqual([false, false, false, false, false]);
   });
 
   it('refuses windows that do not predict the next point', async () => {
