@@ -6,6 +6,7 @@ import {
   ReactFlow,
   useEdgesState,
   useNodesState,
+  useStore,
   type Edge,
   type NodeMouseHandler,
   type OnConnect,
@@ -244,6 +245,7 @@ export function TopologyCanvas({ document, findings, selected, onSelect, onInspe
         <MiniMap pannable zoomable />
         <Controls showInteractive={false} />
         <CanvasToolbar selected={selectedCount} layingOut={ops.layingOut} onAction={ops.run} />
+        <FarZoomDetail wrapper={wrapper} />
       </ReactFlow>
       {refusal !== null ? (
         <p className="canvas-refusal" role="alert" data-testid="canvas-refusal">
@@ -253,4 +255,16 @@ export function TopologyCanvas({ document, findings, selected, onSelect, onInspe
       {help ? <ShortcutHelp onClose={() => setHelp(false)} /> : null}
     </div>
   );
+}
+
+/** Below this zoom a node's words are five pixels tall or less: unreadable, and much of the paint of a drag. */
+const FAR_ZOOM = 0.4;
+
+/** Marks the canvas `canvas-far` while zoomed out beyond FAR_ZOOM, so CSS leaves out the nodes' words (their size stays). */
+function FarZoomDetail({ wrapper }: { wrapper: React.RefObject<HTMLDivElement | null> }): null {
+  const far = useStore((s) => s.transform[2] < FAR_ZOOM);
+  useEffect(() => {
+    wrapper.current?.classList.toggle('canvas-far', far);
+  }, [far, wrapper]);
+  return null;
 }
