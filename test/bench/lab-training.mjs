@@ -9,12 +9,12 @@
 //
 //   npm run build && node test/bench/lab-training.mjs [-- --series api/throughput_rps --hours 4.2]
 //   env: DEVSIM_CHROMIUM (default /usr/bin/chromium)
-/* global window */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { hostEntry, launchChromium, startHost, stopHost } from '../../scripts/web-browser.mjs';
+import { readPageProbe, startPageProbe } from './page-probe.mjs';
 
 const root = join(import.meta.dirname, '..', '..');
 const { values } = parseArgs({ options: { series: { type: 'string', default: 'api/throughput_rps' }, hours: { type: 'string', default: '4.2' } } });
@@ -46,28 +46,16 @@ try {
   await page.getByTestId('ml-run').selectOption({ index: 1 });
   await page.getByTestId('ml-series').selectOption(values.series);
   for (const [id, v] of [['ml-window', '32'], ['ml-epochs', '8'], ['ml-patience', '2'], ['ml-units', '16']]) await page.getByTestId(id).fill(v);
-  await page.evaluate(() => {
-    const probe = { lags: [], longMs: 0, since: performance.now() };
-    window.benchProbe = probe;
-    let expected = performance.now() + 50;
-    setInterval(() => {
-      const now = performance.now();
-      probe.lags.push(Math.max(0, now - expected));
-      expected = now + 50;
-    }, 50);
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) probe.longMs += e.duration;
-    }).observe({ type: 'longtask', buffered: false });
-  });
+  await startPageProbe(page);
   const load = loadavg()[0];
   const clicked = Date.now();
   await page.getByTestId('ml-train').click();
   await page.locator('[data-testid="ml-status"][data-state="trained"]').waitFor({ timeout: 600_000 });
   const wallMs = Date.now() - clicked;
-  const probe = await page.evaluate(() => ({ ...window.benchProbe, wallMs: performance.now() - window.benchProbe.since }));
+  const probe = await readPageProbe(page);
   const figure = async (name) => Number(await page.locator(`[data-testid="ml-figure"][data-name="${name}"]`).getAttribute('data-value'));
   const windows = `windows (train / validation / test) ${(await page.getByTestId('ml-result').locator('tr').first().locator('td').textContent())?.replace(/\s+/g, ' ').trim()}`;
-  const lags = [...probe.lags].sort((a, b) => a - b);
+  const lags = probe.lags;
   console.log(`backend: ${await backend.getAttribute('data-backend')} (Chromium Web Worker); series ${values.series}; ${windows}; epochs ${await page.getByTestId('ml-status').getAttribute('data-epochs-done')}`);
   console.log(`fitting ${((await figure('trainingMs')) / 1000).toFixed(1)} s (worker clock); click to figures ${(wallMs / 1000).toFixed(1)} s (reading the run, dataset, fit, test figures, artefact)`);
   console.log(`page while training: event-loop lag p50 ${q(lags, 0.5).toFixed(1)} ms, p95 ${q(lags, 0.95).toFixed(1)} ms, max ${lags.at(-1)?.toFixed(1)} ms; long tasks ${((100 * probe.longMs) / probe.wallMs).toFixed(1)} % of ${(probe.wallMs / 1000).toFixed(1)} s`);

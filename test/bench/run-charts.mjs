@@ -16,6 +16,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { hostEntry, launchChromium, startHost, stopHost } from '../../scripts/web-browser.mjs';
+import { readPageProbe, resetPageProbe, startPageProbe } from './page-probe.mjs';
 
 const root = join(import.meta.dirname, '..', '..');
 const { values } = parseArgs({
@@ -51,42 +52,25 @@ try {
   const load = loadavg()[0];
 
   // Probes in the page: event-loop lag, long tasks, every redraw's cost.
-  await page.evaluate(() => {
-    const probe = { lags: [], longMs: 0, draws: [], since: performance.now() };
-    window.benchProbe = probe;
-    let expected = performance.now() + 50;
-    setInterval(() => {
-      const now = performance.now();
-      probe.lags.push(Math.max(0, now - expected));
-      expected = now + 50;
-    }, 50);
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) probe.longMs += e.duration;
-    }).observe({ type: 'longtask', buffered: false });
-  });
+  await startPageProbe(page);
   await page.getByTestId('run-start').click();
   const chart = page.getByTestId('run-chart');
   await chart.waitFor();
   // Every node on the charts, as soon as the picker lists them.
   await page.locator('[data-testid="run-node-pick"]').first().waitFor();
   for (const pick of await page.locator('[data-testid="run-node-picker"] [aria-pressed="false"]').all()) await pick.click();
+  await resetPageProbe(page);
   await chart.evaluate((el) => {
-    const probe = window.benchProbe;
-    probe.lags.length = 0;
-    probe.longMs = 0;
-    probe.since = performance.now();
-    new MutationObserver(() => probe.draws.push(Number(el.getAttribute('data-draw-ms')))).observe(el, { attributes: true, attributeFilter: ['data-draw-ms'] });
+    window.benchDraws = [];
+    new MutationObserver(() => window.benchDraws.push(Number(el.getAttribute('data-draw-ms')))).observe(el, { attributes: true, attributeFilter: ['data-draw-ms'] });
   });
   await page.locator('[data-testid="run-state"][data-state="completed"]').waitFor({ timeout: 600_000 });
-  const live = await page.evaluate(() => {
-    const p = window.benchProbe;
-    return { lags: p.lags.slice(), longMs: p.longMs, draws: p.draws.slice(), wallMs: performance.now() - p.since };
-  });
+  const live = { ...(await readPageProbe(page)), draws: await page.evaluate(() => window.benchDraws.slice()) };
   const lines = await chart.evaluate((el) => JSON.parse(el.getAttribute('data-lines') ?? '[]').length);
   const points = Number(await chart.getAttribute('data-points'));
   const width = Math.round((await chart.boundingBox()).width);
   const draws = live.draws.sort((a, b) => a - b);
-  const lags = live.lags.sort((a, b) => a - b);
+  const lags = live.lags;
   console.log(`run-charts: ${values.template}, ${HOURS} h at ${values.resolution} s, max speed; load average ${load.toFixed(2)} at start, ${loadavg()[0].toFixed(2)} at end`);
   console.log(`  lines on the charts: ${lines}; points per panel at the end: ${points} at ${width} px`);
   console.log(`  live for ${(live.wallMs / 1000).toFixed(1)} s: ${draws.length} redraws (${((draws.length * 1000) / live.wallMs).toFixed(1)}/s)`);

@@ -1,8 +1,9 @@
 import { LineChart } from 'echarts/charts';
 import { DatasetComponent, GridComponent, TitleComponent, TooltipComponent } from 'echarts/components';
-import { init, use as registerEcharts, type EChartsType } from 'echarts/core';
+import { use as registerEcharts } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
+import { useEchart } from '../../charts/use-echart.js';
 import type { StatsSample } from '../../../../src-preload/contract/index.js';
 import { useAppStore } from '../../stores/context.js';
 import { statsOption } from './stats-option.js';
@@ -17,25 +18,11 @@ export function StatsCharts({ samples: given }: { samples?: readonly StatsSample
   const stream = useAppStore((s) => s.stats);
   const error = useAppStore((s) => s.streamError);
   const samples = given ?? stream?.samples ?? NONE;
-  const host = useRef<HTMLDivElement>(null);
-  const chart = useRef<EChartsType | null>(null);
-
-  useEffect(() => {
-    const el = host.current!;
-    const c = init(el, undefined, { renderer: 'canvas' });
-    chart.current = c;
-    const resize = new ResizeObserver(() => c.resize());
-    resize.observe(el);
-    return () => {
-      resize.disconnect();
-      c.dispose();
-      chart.current = null;
-    };
-  }, []);
+  const { host, chart } = useEchart();
   useEffect(() => {
     // setOption with a dataset: appendData is broken for lines in echarts 6.1.
     chart.current?.setOption(statsOption(samples), { notMerge: true });
-  }, [samples]);
+  }, [samples, chart]);
 
   const last = samples.at(-1);
   return (

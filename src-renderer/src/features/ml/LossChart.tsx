@@ -1,49 +1,25 @@
 import { LineChart } from 'echarts/charts';
 import { DatasetComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
-import { init, use as registerEcharts, type EChartsType } from 'echarts/core';
+import { use as registerEcharts } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
+import { shownSeries } from '../../charts/series-data.js';
+import { useEchart } from '../../charts/use-echart.js';
 import { useAppStore } from '../../stores/context.js';
 import { lossOption } from './loss-option.js';
 
 registerEcharts([LineChart, DatasetComponent, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
-/** What the chart instance holds, read back from it, for tests and people reading the DOM: each line and its values. */
-function describeLines(c: EChartsType): string {
-  const option = c.getOption() as { series?: { id?: string; encode?: { y?: string | string[] } }[]; dataset?: { source?: Record<string, unknown[]> }[] };
-  return JSON.stringify(
-    (option.series ?? []).map((s) => {
-      const y = Array.isArray(s.encode?.y) ? s.encode.y[0] : s.encode?.y;
-      const values = (y !== undefined ? option.dataset?.[0]?.source?.[y] : undefined) ?? [];
-      return { id: s.id, values: values.filter((v) => typeof v === 'number') };
-    }),
-  );
-}
-
 /** Training and validation loss per epoch, redrawn as each epoch ends. */
 export function LossChart(): React.JSX.Element {
   const history = useAppStore((s) => s.mlTraining?.history);
-  const host = useRef<HTMLDivElement>(null);
-  const chart = useRef<EChartsType | null>(null);
-
-  useEffect(() => {
-    const el = host.current!;
-    const c = init(el, undefined, { renderer: 'canvas' });
-    chart.current = c;
-    const resize = new ResizeObserver(() => c.resize());
-    resize.observe(el);
-    return () => {
-      resize.disconnect();
-      c.dispose();
-      chart.current = null;
-    };
-  }, []);
+  const { host, chart } = useEchart();
   useEffect(() => {
     const c = chart.current;
     if (!c) return;
     c.setOption(lossOption(history ?? []), { notMerge: true });
-    host.current?.setAttribute('data-lines', describeLines(c));
-  }, [history]);
+    host.current?.setAttribute('data-lines', JSON.stringify(shownSeries(c).map(({ id, values }) => ({ id, values }))));
+  }, [history, chart, host]);
 
   return (
     <section aria-labelledby="ml-loss-title">

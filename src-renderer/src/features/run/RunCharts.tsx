@@ -1,8 +1,10 @@
 import { LineChart } from 'echarts/charts';
 import { DataZoomComponent, DatasetComponent, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
-import { init, use as registerEcharts, type EChartsType } from 'echarts/core';
+import { use as registerEcharts } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useMemo, useRef } from 'react';
+import { shownSeries } from '../../charts/series-data.js';
+import { useEchart } from '../../charts/use-echart.js';
 import { useAppStore } from '../../stores/context.js';
 import { chartOption, cursorMark, panelDatasets, zoomAround, type ChartRun } from './chart-option.js';
 import { download } from './export.js';
@@ -25,18 +27,6 @@ const REDRAW_COST_FACTOR = 2;
 /** The grids' left and right margins (chartOption): the plot is this much narrower than the chart. */
 const PLOT_MARGIN_PX = 94;
 
-/** What the chart shows, for tests and people reading the DOM: each line and its points (non-empty values). */
-function describeLines(c: EChartsType): string {
-  const option = c.getOption() as { series?: { id?: string; name?: string; datasetIndex?: number; encode?: { y?: string | string[] } }[]; dataset?: { source?: Record<string, unknown[]> }[] };
-  return JSON.stringify(
-    (option.series ?? []).map((s) => {
-      const y = Array.isArray(s.encode?.y) ? s.encode.y[0] : s.encode?.y;
-      const values = (y !== undefined ? option.dataset?.[s.datasetIndex ?? 0]?.source?.[y] : undefined) ?? [];
-      return { id: s.id, name: s.name, points: values.filter((v) => typeof v === 'number').length };
-    }),
-  );
-}
-
 /** Live charts of the picked nodes (and end to end): every metric panel, zoomable, with the time cursor. */
 export function RunCharts(): React.JSX.Element {
   const run = useAppStore((s) => s.run)!;
@@ -49,33 +39,22 @@ export function RunCharts(): React.JSX.Element {
   const nodes = run.series.nodes;
   const picked = useMemo(() => pickedState ?? defaultPicked(nodes, kinds), [pickedState, nodes, kinds]);
 
-  const host = useRef<HTMLDivElement>(null);
-  const chart = useRef<EChartsType | null>(null);
-  /** When the last redraw ended, and what it cost (ms). */
-  const last = useRef(0);
-  const cost = useRef(0);
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  /** The cursor in simulated seconds, for rebuilds of the option. */
-  const cursorS = useRef<number | null>(null);
-
-  useEffect(() => {
-    const el = host.current!;
-    const c = init(el, undefined, { renderer: 'canvas' });
-    chart.current = c;
-    const resize = new ResizeObserver(() => c.resize());
-    resize.observe(el);
+  const { host, chart } = useEchart((c) => {
     c.on('updateAxisPointer', (e) => {
       const value = (e as { axesInfo?: { value?: number }[] }).axesInfo?.[0]?.value;
       setHover(typeof value === 'number' ? Math.round(value * 1000) : null);
     });
     c.getZr().on('globalout', () => setHover(null));
     return () => {
-      resize.disconnect();
       if (timer.current) clearTimeout(timer.current);
-      c.dispose();
-      chart.current = null;
     };
-  }, [setHover]);
+  });
+  /** When the last redraw ended, and what it cost (ms). */
+  const last = useRef(0);
+  const cost = useRef(0);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  /** The cursor in simulated seconds, for rebuilds of the option. */
+  const cursorS = useRef<number | null>(null);
 
   // Redraw on new records, throttled; rebuild at once when the nodes, the run or the comparison change.
   const series = run.series;
@@ -107,7 +86,7 @@ export function RunCharts(): React.JSX.Element {
       cost.current = last.current - began;
       host.current?.setAttribute('data-draw-ms', cost.current.toFixed(1));
       host.current?.setAttribute('data-points', String(a[0]?.['t']?.length ?? 0));
-      host.current?.setAttribute('data-lines', describeLines(c));
+      host.current?.setAttribute('data-lines', JSON.stringify(shownSeries(c).map(({ id, name, values }) => ({ id, name, points: values.length }))));
     };
     const key = `${run.id}|${compare?.info.id ?? ''}|${picked.join(',')}|${series.nodes.length}`;
     const wait = Math.max(REDRAW_MS, cost.current * REDRAW_COST_FACTOR) - (performance.now() - last.current);
@@ -121,7 +100,7 @@ export function RunCharts(): React.JSX.Element {
     } else if (!timer.current) {
       timer.current = setTimeout(() => draw(false), wait);
     }
-  }, [series, version, picked, run.id, compare, kinds]);
+  }, [series, version, picked, run.id, compare, kinds, chart, host]);
 
   // The time cursor: a line on every panel and the zoom around it.
   useEffect(() => {
@@ -138,7 +117,7 @@ export function RunCharts(): React.JSX.Element {
     const zoom = now.dataZoom?.[0];
     host.current?.setAttribute('data-cursor', mark === undefined ? '' : String(mark));
     host.current?.setAttribute('data-zoom', zoom?.startValue !== undefined && zoom.endValue !== undefined ? `${zoom.startValue},${zoom.endValue}` : '');
-  }, [cursorMs, run.endMs, compare]);
+  }, [cursorMs, run.endMs, compare, chart, host]);
 
   const exportPng = (): void => {
     const c = chart.current;
