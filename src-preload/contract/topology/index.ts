@@ -4,6 +4,7 @@ export * from './runtime.js';
 export * from './traffic.js';
 export * from './station.js';
 export * from './nodes.js';
+export * from './watch.js';
 export * from './links.js';
 export * from './groups.js';
 export * from './scenario.js';

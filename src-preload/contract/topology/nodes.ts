@@ -4,6 +4,7 @@ import { idSchema } from './ids.js';
 import { runtimeFields } from './runtime.js';
 import { stationFields } from './station.js';
 import { rateProfileSchema, requestClassSchema } from './traffic.js';
+import { watchSchema } from './watch.js';
 
 /** Fields every node has: where it sits, how it is drawn. */
 const base = {
@@ -159,6 +160,8 @@ export const NODE_SCHEMAS = {
       .enum(['anomaly-detection', 'load-forecast', 'autoscaling-policy', 'query-tuning', 'cache-optimization', 'log-analysis'])
       .meta({ description: 'What the model does; the ML lab trains models for these purposes' }),
     model: z.string().max(200).optional().meta({ description: 'A model from the ML lab; none: a built-in baseline' }),
+    /** Anomaly detection only: the series `model` scores during a run; its alerts are AnomalyDetected. */
+    watch: watchSchema.optional(),
     latencyBudgetMs: z.number().positive().max(60_000).default(50).meta({ description: 'Longest an inference may take', unit: 'ms' }),
     onlineLearning: z.boolean().default(false).meta({ description: 'Keeps training on live data' }),
     ...stationFields,

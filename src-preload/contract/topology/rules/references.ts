@@ -1,5 +1,6 @@
 import type { Rule } from './types.js';
 import { nodeEntries } from './types.js';
+import { parseWatch } from '../watch.js';
 
 /** Every id a link, group, node, fault, deployment or alert names must exist. */
 export const referencesExist: Rule = (doc, report) => {
@@ -28,6 +29,12 @@ export const referencesExist: Rule = (doc, report) => {
   doc.scenario.deployments.forEach((dep, i) => {
     if (!(dep.target in nodes)) report('error', 'deployment-missing-target', ['scenario', 'deployments', i, 'target'], `The deployment targets "${dep.target}", which is not a node.`);
   });
+  for (const [id, node] of nodeEntries(doc)) {
+    if (node.kind !== 'ml-inference' || node.watch === undefined) continue;
+    const watched = parseWatch(node.watch).node;
+    if (!(watched in nodes)) report('error', 'watch-missing-node', ['nodes', id, 'watch'], `Node "${id}" watches "${watched}", which is not a node in this document.`);
+    if (node.purpose !== 'anomaly-detection') report('warning', 'watch-without-detector', ['nodes', id, 'watch'], `Node "${id}" watches a series, but only an anomaly-detection model scores one; its purpose is ${node.purpose}.`);
+  }
   doc.settings.monitoring.alertRules.forEach((rule, i) => {
     if (rule.target !== '*' && !(rule.target in nodes)) {
       report('error', 'alert-missing-target', ['settings', 'monitoring', 'alertRules', i, 'target'], `Alert "${rule.name}" watches "${rule.target}", which is not a node.`);
