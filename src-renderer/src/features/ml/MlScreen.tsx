@@ -1,3 +1,4 @@
+import { AutoscaleCompare } from './AutoscaleCompare.js';
 import { useEffect } from 'react';
 import { useAppStore } from '../../stores/context.js';
 import { BackendStatus } from './BackendStatus.js';
@@ -29,6 +30,7 @@ export function MlScreen(): React.JSX.Element {
       <LossChart />
       <TrainingResult />
       <SavedModels />
+      <AutoscaleCompare />
     </section>
   );
 }
