@@ -73,6 +73,8 @@ export const RUN_EVENT_TYPES = [
   'rollback',
   'alert-firing',
   'alert-resolved',
+  /** How a node's anomaly detector works in this run (a model it could not use). */
+  'anomaly-detector',
   'cache-flushed',
   'messages-dropped',
   'run-stopped',

@@ -28,7 +28,7 @@ export interface RunOptions {
   seriesIntervalS?: number;
   /** False: record no series frames (benchmarks); alert rules are still evaluated. Default true. */
   recordSeries?: boolean;
-  /** Models the nodes' `scaling.model` names, resolved by the host (forecasters, policies). */
+  /** Models the nodes' `scaling.model` and ml-inference `model` name, resolved by the host (forecasters, policies, detectors). */
   models?: KernelModels;
   /** Season of the predictive policy's built-in seasonal-naive forecaster (default 86,400 s: a day). */
   forecastSeasonS?: number;
@@ -88,6 +88,7 @@ export function createRun(doc: Topology, options: RunOptions = {}): Run {
     endMs,
     recordSeries: options.recordSeries ?? true,
     gauges: net.data,
+    ...(options.models === undefined ? {} : { models: options.models }),
     ...(options.seriesIntervalS === undefined ? {} : { intervalS: options.seriesIntervalS }),
   });
   net.start();

@@ -1,4 +1,5 @@
-// Models that drive the predictive and learned scaling policies, as the kernel takes them:
+// Models that drive the predictive and learned scaling policies and score watched series for
+// anomalies, as the kernel takes them:
 // plain functions, already resolved by name (main reads them from the model store; the CLI
 // from files), so the kernel needs no ML library and no I/O.
 
@@ -24,7 +25,21 @@ export interface KernelPolicy {
   act(observation: Float64Array): number;
 }
 
-export type KernelModel = { readonly type: 'forecaster'; readonly forecaster: KernelForecaster } | { readonly type: 'policy'; readonly policy: KernelPolicy };
+/** Scores each new point of a watched series (an ml-inference node's `watch`) against the points before it. */
+export interface KernelDetector {
+  readonly name: string;
+  /** Points before the current one a score reads: no score until the history has them. */
+  readonly window: number;
+  /** In [0, 1]; `history` holds the watched values before `value`, oldest first. */
+  score(history: Float64Array, value: number): number;
+  /** A score at or above it is an anomaly. */
+  readonly threshold: number;
+}
 
-/** Models by the name a node's `scaling.model` gives. */
+export type KernelModel =
+  | { readonly type: 'forecaster'; readonly forecaster: KernelForecaster }
+  | { readonly type: 'policy'; readonly policy: KernelPolicy }
+  | { readonly type: 'detector'; readonly detector: KernelDetector };
+
+/** Models by the name a node's `scaling.model` (or an ml-inference node's `model`) gives. */
 export type KernelModels = Readonly<Record<string, KernelModel>>;

@@ -5,7 +5,9 @@ import type { Topology } from '../../../../src-preload/contract/topology/index.j
 import type { Simulator } from '../../engine/simulator.js';
 import type { Network } from '../network.js';
 import { SERIES_METRICS, type SeriesFrame, type SeriesLayout } from '../records.js';
+import type { KernelModels } from '../scaling-models.js';
 import { AlertEvaluator, type AlertSummary } from './alerts.js';
+import { AnomalyWatch } from './anomaly-watch.js';
 import { buildResourceModel, type ResourceModel } from './resources.js';
 import { SeriesRecorder, type DataTierGauges } from './series.js';
 
@@ -16,6 +18,8 @@ export interface MonitoringOptions {
   /** False: keep no frames (alert rules are still evaluated at each scrape). */
   recordSeries: boolean;
   gauges?: DataTierGauges | null;
+  /** Models the ml-inference nodes name; their detectors score the series they watch. */
+  models?: KernelModels;
 }
 
 export class Monitoring {
@@ -23,19 +27,28 @@ export class Monitoring {
   readonly layout: SeriesLayout;
   readonly warnings: string[] = [];
   private readonly alerts: AlertEvaluator;
+  private readonly anomalies: AnomalyWatch;
   private readonly recorder: SeriesRecorder | null;
 
-  constructor(doc: Topology, sim: Simulator, net: Network, options: MonitoringOptions) {
+  constructor(
+    doc: Topology,
+    private readonly sim: Simulator,
+    net: Network,
+    options: MonitoringOptions,
+  ) {
     const intervalS = options.intervalS ?? doc.settings.monitoring.scrapeIntervalS;
     if (!(intervalS > 0 && intervalS < Infinity)) throw new RangeError(`the series interval must be a positive number of seconds, not ${intervalS}`);
     this.model = buildResourceModel(doc, net.plan);
     this.layout = { intervalMs: intervalS * 1000, nodes: net.plan.nodes.map((n) => n.id), metrics: SERIES_METRICS };
     this.alerts = new AlertEvaluator(doc.settings.monitoring.alertRules, this.layout.nodes, net.events, this.warnings);
-    const scrape = options.recordSeries || this.alerts.ruleCount > 0;
+    this.anomalies = new AnomalyWatch(doc, this.layout.nodes, options.models, net.events);
+    const scrape = options.recordSeries || this.alerts.ruleCount > 0 || this.anomalies.count > 0;
     this.recorder = scrape ? new SeriesRecorder(sim, net, this.model, this.layout, options.endMs, options.recordSeries, this.alerts, options.gauges ?? null) : null;
+    if (this.recorder && this.anomalies.count > 0) this.recorder.onFrame = (tMs, values) => this.anomalies.evaluate(tMs, values);
   }
 
   start(): void {
+    this.anomalies.start(this.sim.now);
     this.recorder?.start();
   }
 

@@ -40,6 +40,8 @@ export class SeriesRecorder {
   private readonly last: { arrivals: Float64Array; completions: Float64Array; errors: Float64Array; rejected: Float64Array; busy: Float64Array; replicas: Float64Array };
   /** The highest memory seen at a scrape, per node (NaN before the first). */
   readonly memoryMax: Float64Array;
+  /** Called with each scrape's values before they are kept (anomaly detectors score them). */
+  onFrame: ((tMs: number, values: Float64Array) => void) | null = null;
   /** Values of the latest scrape (alerts read it; reused, so a scrape allocates one frame at most). */
   private current: Float64Array;
 
@@ -88,6 +90,7 @@ export class SeriesRecorder {
     this.fill(values, t);
     this.current = values;
     this.alerts?.evaluate(t, (node, metric) => this.alertValue(node, metric));
+    this.onFrame?.(t, values);
     if (!this.keepFrames) return;
     if (this.pending.length >= this.maxPending) {
       this.pending.shift();

@@ -1,0 +1,95 @@
+// A run's anomaly detectors: an ml-inference node watching a series scores it at each scrape
+// with the detector the run was given, and raises AnomalyDetected like an alert rule would.
+// Stand-in detectors (plain functions) keep the test about the kernel, not about a model.
+import { describe, expect, it } from 'vitest';
+import type { RunEvent } from '../../../src-main/kernel/core/records.js';
+import { createRun, type KernelDetector, type RunOptions } from '../../../src-main/kernel/index.js';
+import { topology } from './helpers/documents.js';
+
+const INTERVAL_S = 10;
+const SPIKE = { atS: 300, durationS: 120 };
+
+/** 20 requests/s, 200/s from 300 s to 420 s; the detector node watches the API's arrivals. */
+function doc(model: string | undefined = 'spike-detector', watch = 'api/arrivals_rps') {
+  return topology(
+    {
+      src: { kind: 'traffic-source', rate: { type: 'spike', baseRps: 20, spikeRps: 200, ...SPIKE } },
+      api: { kind: 'container', replicas: 50, serviceTime: { default: { type: 'constant', valueMs: 5 } } },
+      detector: { kind: 'ml-inference', purpose: 'anomaly-detection', watch, ...(model === undefined ? {} : { model }), serviceTime: { default: { type: 'constant', valueMs: 2 } } },
+    },
+    [{ type: 'call', from: 'src', to: 'api', latencyMs: 0 }],
+    { durationS: 600, warmupS: 0 },
+  );
+}
+
+function events(d: ReturnType<typeof doc>, options: RunOptions): RunEvent[] {
+  const r = createRun(d, { seed: 3, seriesIntervalS: INTERVAL_S, ...options });
+  const out: RunEvent[] = [];
+  while (r.advance({ untilMs: r.now + 60_000 }) === 'running') out.push(...r.drain().events);
+  out.push(...r.drain().events);
+  return out;
+}
+
+const median = (xs: Float64Array): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+};
+
+/** 1 when the value is over three times the median so far, else 0. */
+const stepDetector = (window: number, calls: number[] = []): KernelDetector => ({
+  name: 'spike-detector',
+  window,
+  threshold: 0.5,
+  score: (history, value) => {
+    calls.push(history.length);
+    return value > 3 * median(history) ? 1 : 0;
+  },
+});
+
+const alerts = (log: RunEvent[]) => log.filter((e) => e.type === 'alert-firing' || e.type === 'alert-resolved');
+
+describe('anomaly detectors in a run', () => {
+  it('fires AnomalyDetected at the step of the watched series and resolves after it, shaped like an alert rule', () => {
+    const log = alerts(events(doc(), { models: { 'spike-detector': { type: 'detector', detector: stepDetector(5) } } }));
+    expect(log.map((e) => e.type)).toEqual(['alert-firing', 'alert-resolved']);
+    const [fired, resolved] = log as [RunEvent, RunEvent];
+    // The first scrape whose interval holds spike traffic, and the first after the spike.
+    expect(fired.tMs).toBeGreaterThan(SPIKE.atS * 1000);
+    expect(fired.tMs).toBeLessThanOrEqual((SPIKE.atS + INTERVAL_S) * 1000);
+    expect(resolved.tMs).toBeGreaterThan((SPIKE.atS + SPIKE.durationS) * 1000);
+    expect(resolved.tMs).toBeLessThanOrEqual((SPIKE.atS + SPIKE.durationS + INTERVAL_S) * 1000);
+    expect(fired).toMatchObject({ target: 'api', severity: 'warning', data: { alert: 'AnomalyDetected', metric: 'arrivals_rps', score: 1, threshold: 0.5, model: 'spike-detector', detector: 'detector' } });
+    expect(fired.data!['value']).toBeGreaterThan(100);
+    expect(fired.message).toMatch(/^AnomalyDetected firing on api: arrivals_rps/);
+    expect(resolved).toMatchObject({ target: 'api', severity: 'info', data: { alert: 'AnomalyDetected', score: 0 } });
+  });
+
+  it('never scores before the history holds a full window', () => {
+    const calls: number[] = [];
+    const always: KernelDetector = { name: 'always', window: 12, threshold: 0.5, score: (h, v) => (calls.push(h.length), v >= 0 ? 1 : 0) };
+    const log = alerts(events(doc('always'), { models: { always: { type: 'detector', detector: always } } }));
+    expect(Math.min(...calls)).toBe(12);
+    // Scrapes at 10 s, 20 s, …: the 13th is the first with 12 values before it.
+    expect(log).toHaveLength(1);
+    expect(log[0]!.tMs).toBe(13 * INTERVAL_S * 1000);
+  });
+
+  it('says once that a detector named but not given scores nothing, and runs on', () => {
+    const log = events(doc('not-trained-yet'), {});
+    const notes = log.filter((e) => e.type === 'anomaly-detector');
+    expect(notes).toEqual([expect.objectContaining({ tMs: 0, target: 'detector', severity: 'warning', message: 'detector: anomaly detector "not-trained-yet" was not given to the run; api/arrivals_rps is not scored' })]);
+    expect(alerts(log)).toEqual([]);
+    expect(log.at(-1)?.type).not.toBe('run-stopped');
+  });
+
+  it('says so when the named model is not a detector', () => {
+    const forecaster = { type: 'forecaster' as const, forecaster: { name: 'f', stepMs: 60_000, window: 1, forecast: () => 1 } };
+    const notes = events(doc('f'), { models: { f: forecaster } }).filter((e) => e.type === 'anomaly-detector');
+    expect(notes.map((e) => e.message)).toEqual(['detector: model "f" is not an anomaly detector; api/arrivals_rps is not scored']);
+  });
+
+  it('scores even when the run keeps no series (alerts only)', () => {
+    const log = alerts(events(doc(), { recordSeries: false, models: { 'spike-detector': { type: 'detector', detector: stepDetector(5) } } }));
+    expect(log.map((e) => e.type)).toEqual(['alert-firing', 'alert-resolved']);
+  });
+});
