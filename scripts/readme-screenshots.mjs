@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Takes the README's screenshots of the main screens from the built app in browser mode:
 // the Production template on the canvas, a finished run with its charts and run canvas,
-// and the Containers area. Writes PNGs to docs/screenshots/.
+// the ML Lab after training on that run, and the Containers area. Writes PNGs to docs/screenshots/.
 //
 //   npm run build && node scripts/readme-screenshots.mjs
 //   env: DEVSIM_CHROMIUM (default /usr/bin/chromium)
@@ -51,10 +51,22 @@ try {
   await page.waitForTimeout(500);
   await page.screenshot({ path: join(outDir, 'run-charts.png') });
 
+  // The ML Lab: a small forecaster trained on the finished run's request rate.
+  await page.getByTestId('nav-ml').click();
+  await page.locator('[data-testid="ml-backend"][data-state="ready"]').waitFor({ timeout: 60_000 });
+  await page.getByTestId('ml-run').selectOption({ index: 1 });
+  await page.getByTestId('ml-series').selectOption('api/throughput_rps');
+  await page.getByTestId('ml-epochs').fill('6');
+  await page.getByTestId('ml-train').click();
+  await page.locator('[data-testid="ml-status"][data-state="trained"]').waitFor({ timeout: 120_000 });
+  await page.getByTestId('ml-loss-chart').scrollIntoViewIfNeeded();
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: join(outDir, 'ml-lab.png') });
+
   await page.getByTestId('nav-containers').click();
   await page.waitForTimeout(1500);
   await page.screenshot({ path: join(outDir, 'containers.png') });
-  console.log(`readme-screenshots: wrote welcome (light and dark), topology, run, run-charts and containers PNGs to ${outDir}`);
+  console.log(`readme-screenshots: wrote welcome (light and dark), topology, run, run-charts, ml-lab and containers PNGs to ${outDir}`);
 } finally {
   await browser.close();
   await stopHost(host);
