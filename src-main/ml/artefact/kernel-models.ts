@@ -55,3 +55,17 @@ export function anomalyScorerFromArtefact(artefact: ModelArtefact): AnomalyScore
   }
   return makeAnomalyScorer({ network: kernelNetworkFromArtefact(artefact), window: artefact.window, normalisation: artefact.normalisation, calibration: { errorCentre, errorSpread } });
 }
+
+/** The shape a run's anomaly-detection nodes take (src-main/kernel/core/scaling-models.ts KernelDetector). */
+export interface RunDetector {
+  readonly name: string;
+  readonly window: number;
+  readonly threshold: number;
+  score(history: Float64Array, value: number): number;
+}
+
+export function runDetectorFromArtefact(artefact: ModelArtefact): RunDetector {
+  if (artefact.threshold === undefined) throw new ArtefactError(`model "${artefact.name}"`, 'threshold', 'is missing: a detector needs the score from which a point is an anomaly');
+  const score = anomalyScorerFromArtefact(artefact);
+  return { name: artefact.name, window: artefact.window, threshold: artefact.threshold, score };
+}

@@ -116,6 +116,7 @@ describe('models for a run', () => {
     const artefact = policyArtefact(layers, { name: 'my-policy', origin: 'x', nodes: ['api'], syncPeriodMs: 15_000, trainSeeds: [1], measuredMs: 1, parameters: {}, evaluation: {} });
     const models = kernelModelsFromArtefacts({ 'my-policy': artefact });
     expect(models['my-policy']!.type).toBe('policy');
-    expect(() => kernelModelsFromArtefacts({ d: { ...artefact, purpose: 'anomaly-detector' } })).toThrow('model "d" is an anomaly-detector; scaling takes a forecaster (predictive) or an autoscaler policy (learned)');
+    // An anomaly detector becomes one only from an LSTM predictor (the run's resolver refuses wrong purposes by field).
+    expect(() => kernelModelsFromArtefacts({ d: { ...artefact, purpose: 'anomaly-detector' } })).toThrow(/has no plain-JS anomaly scorer|threshold is missing/);
   });
 });
