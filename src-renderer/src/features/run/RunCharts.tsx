@@ -1,12 +1,13 @@
 import { LineChart } from 'echarts/charts';
-import { DataZoomComponent, DatasetComponent, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
+import { DataZoomComponent, DatasetComponent, GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
 import { use as registerEcharts } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useMemo, useRef } from 'react';
 import { shownSeries } from '../../charts/series-data.js';
 import { useEchart } from '../../charts/use-echart.js';
 import { useAppStore } from '../../stores/context.js';
-import { chartOption, cursorMark, panelDatasets, zoomAround, type ChartRun } from './chart-option.js';
+import { anomalyAreas, anomalyMarkArea, anomalySpans } from './anomaly-marks.js';
+import { chartOption, cursorMark, panelDatasets, seriesId, zoomAround, type ChartRun } from './chart-option.js';
 import { download } from './export.js';
 import { NodePicker } from './NodePicker.js';
 import { PANELS } from './panels.js';
@@ -14,7 +15,7 @@ import { pngBytes } from './png.js';
 import { chartLines, defaultPicked, sourceNodes } from './series-select.js';
 import { useRunKinds } from './use-run-kinds.js';
 
-registerEcharts([LineChart, DatasetComponent, GridComponent, TooltipComponent, LegendComponent, DataZoomComponent, MarkLineComponent, CanvasRenderer]);
+registerEcharts([LineChart, DatasetComponent, GridComponent, TooltipComponent, LegendComponent, DataZoomComponent, MarkLineComponent, MarkAreaComponent, CanvasRenderer]);
 
 /** At most this often a chart redraw: the host sends about ten batches a second. */
 const REDRAW_MS = 100;
@@ -55,10 +56,14 @@ export function RunCharts(): React.JSX.Element {
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   /** The cursor in simulated seconds, for rebuilds of the option. */
   const cursorS = useRef<number | null>(null);
+  /** The anomaly spans last drawn (JSON), so a redraw re-marks only when they change. */
+  const shownAnomalies = useRef('');
 
   // Redraw on new records, throttled; rebuild at once when the nodes, the run or the comparison change.
   const series = run.series;
   const version = run.version;
+  const log = run.log;
+  const nowMs = run.simulatedMs;
   const shownKey = useRef('');
   useEffect(() => {
     const c = chart.current;
@@ -78,8 +83,12 @@ export function RunCharts(): React.JSX.Element {
       const a = panelDatasets(runs[0]!, buckets);
       const b = runs[1] ? panelDatasets(runs[1], buckets) : PANELS.map(() => ({ t: [] }));
       const dataset = [...a, ...b].map((source) => ({ source }));
-      if (structure) c.setOption({ ...chartOption(runs, cursorS.current), dataset }, { replaceMerge: ['series', 'dataset'] });
+      const areas = anomalyAreas(runs[0]!.lines, anomalySpans(log, nowMs));
+      const areasKey = JSON.stringify(areas);
+      if (structure) c.setOption({ ...chartOption(runs, cursorS.current, areas), dataset }, { replaceMerge: ['series', 'dataset'] });
+      else if (areasKey !== shownAnomalies.current) c.setOption({ dataset, series: runs[0]!.lines.map((l) => ({ id: seriesId('a', l.key), markArea: anomalyMarkArea(areas[l.key]) })) });
       else c.setOption({ dataset });
+      shownAnomalies.current = areasKey;
       // Paint now rather than on the next frame, so the time below is what a redraw costs.
       c.getZr().flush();
       last.current = performance.now();
@@ -87,6 +96,9 @@ export function RunCharts(): React.JSX.Element {
       host.current?.setAttribute('data-draw-ms', cost.current.toFixed(1));
       host.current?.setAttribute('data-points', String(a[0]?.['t']?.length ?? 0));
       host.current?.setAttribute('data-lines', JSON.stringify(shownSeries(c).map(({ id, name, values }) => ({ id, name, points: values.length }))));
+      // Read back from the chart: the anomaly areas it now draws.
+      const drawn = (c.getOption() as { series?: { markArea?: { data?: unknown[] } }[] }).series ?? [];
+      host.current?.setAttribute('data-anomalies', String(drawn.reduce((n, s) => n + (s.markArea?.data?.length ?? 0), 0)));
     };
     const key = `${run.id}|${compare?.info.id ?? ''}|${picked.join(',')}|${series.nodes.length}`;
     const wait = Math.max(REDRAW_MS, cost.current * REDRAW_COST_FACTOR) - (performance.now() - last.current);
@@ -100,7 +112,7 @@ export function RunCharts(): React.JSX.Element {
     } else if (!timer.current) {
       timer.current = setTimeout(() => draw(false), wait);
     }
-  }, [series, version, picked, run.id, compare, kinds, chart, host]);
+  }, [series, version, log, nowMs, picked, run.id, compare, kinds, chart, host]);
 
   // The time cursor: a line on every panel and the zoom around it.
   useEffect(() => {

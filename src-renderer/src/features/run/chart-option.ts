@@ -1,4 +1,5 @@
 import type { RunSeries } from '../../stores/run-series.js';
+import { anomalyMarkArea, type AnomalySpan } from './anomaly-marks.js';
 import { downsampleIndices } from './downsample.js';
 import { formatValue, PANELS } from './panels.js';
 import { formatSeconds } from './RunControls.js';
@@ -54,9 +55,10 @@ export const seriesId = (run: 'a' | 'b', key: string): string => `${run}:${key}`
 
 /**
  * The whole chart: a grid per panel on one time axis each, zoomed together; a line per picked
- * node and metric per run. Datasets come empty; panelDatasets fills them.
+ * node and metric per run, the shown run's lines shaded where their anomalies fired (by line
+ * key, anomaly-marks.ts). Datasets come empty; panelDatasets fills them.
  */
-export function chartOption(runs: readonly ChartRun[], cursorS: number | null = null): Record<string, unknown> {
+export function chartOption(runs: readonly ChartRun[], cursorS: number | null = null, anomalies: Readonly<Record<string, AnomalySpan[]>> = {}): Record<string, unknown> {
   const panelHeight = 100 / PANELS.length;
   // The first grid starts below the legend and its axis name; the slider sits under the last.
   const top = (i: number): string => `${6.5 + i * panelHeight * 0.9}%`;
@@ -80,7 +82,7 @@ export function chartOption(runs: readonly ChartRun[], cursorS: number | null = 
         color: colourOf(line.key, keys),
         lineStyle: run.id === 'b' ? { type: 'dashed', width: 1.5 } : { width: 1.5 },
         tooltip: { valueFormatter: (v: unknown) => formatValue(typeof v === 'number' ? v : null, panel.unit) },
-        ...(run.id === 'a' ? { markLine: cursorMark(cursorS) } : {}),
+        ...(run.id === 'a' ? { markLine: cursorMark(cursorS), markArea: anomalyMarkArea(anomalies[line.key]) } : {}),
       };
     }),
   );
