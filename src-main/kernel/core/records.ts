@@ -2,6 +2,7 @@
 // event log. The host drains both while the run goes (to stream them to the renderer and
 // store them in SQLite), so the kernel keeps only what was recorded since the last drain.
 
+import { WATCHABLE_METRICS } from '../../../src-preload/contract/topology/watch.js';
 /**
  * Per-node series, one value per node per frame, in this order (core/monitoring/series.ts fills them):
  * - arrivals_rps, throughput_rps (completions), errors_rps (timeouts, failures), rejected_rps:
@@ -19,27 +20,7 @@
  * NaN: no data (no completions in the interval, no servers, a traffic source's resources, a
  * gauge the node does not have).
  */
-export const SERIES_METRICS = [
-  'arrivals_rps',
-  'throughput_rps',
-  'errors_rps',
-  'rejected_rps',
-  'error_rate_percent',
-  'latency_p50_ms',
-  'latency_p95_ms',
-  'latency_p99_ms',
-  'queue_length',
-  'in_flight',
-  'utilization_percent',
-  'cpu_cores',
-  'memory_mib',
-  'replicas',
-  'ready_replicas',
-  'cost_per_hour',
-  'replication_lag_ms',
-  'consumer_lag',
-  'up',
-] as const;
+export const SERIES_METRICS = WATCHABLE_METRICS;
 export type SeriesMetric = (typeof SERIES_METRICS)[number];
 
 /** Which node and metric each value of a frame belongs to: value index = node · metrics.length + metric. */

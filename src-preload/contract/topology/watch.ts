@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** The per-node series a run records (the kernel's SERIES_METRICS, same order): what a detector can watch. */
+/** The per-node series a run records, in frame order (the kernel's SERIES_METRICS is this list): what a detector can watch. */
 export const WATCHABLE_METRICS = [
   'arrivals_rps',
   'throughput_rps',

@@ -1,7 +1,7 @@
 // An anomaly-detection node's `watch` names the series its model scores: "node/metric", the
 // metric one of the run's series, the node one of the document's.
 import { describe, expect, it } from 'vitest';
-import { SERIES_METRICS } from '../../../src-main/kernel/core/records.js';
+import { createRun } from '../../../src-main/kernel/index.js';
 import { NODE_SCHEMAS, WATCHABLE_METRICS, topologySchema, validateTopology, type Topology } from '../../../src-preload/contract/topology/index.js';
 
 function doc(ml: Record<string, unknown>): Topology {
@@ -41,7 +41,8 @@ describe('ml-inference watch', () => {
     expect(f?.severity).toBe('warning');
   });
 
-  it('lists the same metrics as the kernel records', () => {
-    expect([...WATCHABLE_METRICS]).toEqual([...SERIES_METRICS]);
+  it('names exactly the metrics a run records for each node, in frame order', () => {
+    const run = createRun(doc({}), { durationS: 60, seed: 1 });
+    expect(run.seriesLayout.metrics).toEqual([...WATCHABLE_METRICS]);
   });
 });
