@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { callHost } from './fixtures/contract-client.js';
+import { completedRun } from './fixtures/stored-run.js';
 import { expect, test } from './fixtures/test.js';
 import { MlPage } from './pages/ml-page.js';
 
@@ -25,14 +26,13 @@ async function productionWithFailure(): Promise<Doc> {
 test('ml anomaly: a detector trained in the lab on a run with a database failure, named by a watching node, raises AnomalyDetected in the next run (Alerts panel and chart)', async ({ app, host, page }) => {
   test.setTimeout(180_000);
   // An hour of the production template, a frame every 5 s, the database primary failing at 3200 s.
-  const started = (await callHost(host.current, 'startRun', { document: await productionWithFailure(), name: 'Learn the failure', parameters: { durationS: 3600, speed: 'max', seriesIntervalS: 5 } })) as { id: string };
-  await expect.poll(async () => ((await callHost(host.current, 'getRun', { id: started.id })) as { state: string }).state, { timeout: 60_000 }).toBe('completed');
+  const learnedFrom = await completedRun(host.current, await productionWithFailure(), 'Learn the failure', { durationS: 3600, seriesIntervalS: 5 });
 
   await app.open(host.current.url);
   await app.goTo('ml');
   const ml = new MlPage(page);
   await expect(ml.backend).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });
-  await ml.run.selectOption(started.id);
+  await ml.run.selectOption(learnedFrom);
   await ml.series.selectOption(SERIES);
   await ml.purpose.selectOption('anomaly-detector');
   // The error rate is 0 until the failure: z-score has nothing to scale by.
@@ -63,7 +63,7 @@ test('ml anomaly: a detector trained in the lab on a run with a database failure
   await expect(anomalies.first()).toContainText('db');
   await expect(anomalies.first()).toHaveAttribute('data-severity', 'warning');
   const runs = (await callHost(host.current, 'listRuns')) as { id: string }[];
-  const runId = runs.find((x) => x.id !== started.id)!.id;
+  const runId = runs.find((x) => x.id !== learnedFrom)!.id;
   const { events } = (await callHost(host.current, 'getRunEvents', { id: runId })) as { events: { type: string; tMs: number; data?: Record<string, unknown> }[] };
   const fired = events.filter((e) => e.type === 'alert-firing' && e.data?.['alert'] === 'AnomalyDetected');
   expect(fired.length).toBeGreaterThan(0);

@@ -1,31 +1,10 @@
 // The ML lab's autoscaling comparison in browser mode: HPA, predictive and learned (trained in
 // a Web Worker against the kernel) on the open document and the same seeds; the table's
 // figures come from the runs, the chart draws them, cancel ends a comparison.
+import { HPA_SCALING, smallDayDocument } from './fixtures/small-day.js';
 import { expect, test } from './fixtures/test.js';
 
-/** One autoscaled service under a compressed 20-minute day (5 → 50 requests/s), as test/unit/ml/rl-helpers.ts. */
-const DOCUMENT = `apiVersion: devsim.io/v1
-kind: Topology
-metadata:
-  name: Small day
-nodes:
-  users:
-    kind: traffic-source
-    rate: { type: diurnal, baseRps: 5, peakRps: 50, peakHour: 12, periodS: 1200 }
-    timeoutMs: 5000
-  api:
-    kind: container
-    replicas: 2
-    startupS: 20
-    queueCapacity: 200
-    serviceTime: { default: { type: exponential, meanMs: 100 } }
-    scaling: { policy: hpa, minReplicas: 1, maxReplicas: 10, targetCpuPercent: 70, syncPeriodS: 15, scaleDownStabilizationS: 120 }
-links:
-  - { type: call, from: users, to: api, latencyMs: 0 }
-scenario:
-  durationS: 2400
-  slo: { latencyP99Ms: 600, errorRatePercent: 1 }
-`;
+const DOCUMENT = smallDayDocument(HPA_SCALING);
 
 test('ml compare: HPA, predictive and learned on the open document, the learned policy trained in a worker; figures per policy in a table and bars; cancel stops a comparison', async ({ app, host, page }) => {
   test.setTimeout(180_000);

@@ -1,49 +1,26 @@
 // The ML lab's forecaster put to work: trained in the lab on a run's request rate, saved, and
 // named by a predictive autoscaling policy; the next run forecasts with it (the run resolves
 // the name from the model store) and scales out on its forecast.
+import { parse } from 'yaml';
 import { callHost } from './fixtures/contract-client.js';
+import { HPA_SCALING, smallDayDocument } from './fixtures/small-day.js';
+import { completedRun } from './fixtures/stored-run.js';
 import { expect, test } from './fixtures/test.js';
 import { MlPage } from './pages/ml-page.js';
 
 const MODEL = 'api/throughput_rps forecaster';
 
-/** One autoscaled service under a compressed 20-minute day (5 → 50 requests/s), as test/unit/ml/rl-helpers.ts. */
-const smallDay = (scaling: string) => `apiVersion: devsim.io/v1
-kind: Topology
-metadata:
-  name: Small day
-nodes:
-  users:
-    kind: traffic-source
-    rate: { type: diurnal, baseRps: 5, peakRps: 50, peakHour: 12, periodS: 1200 }
-    timeoutMs: 5000
-  api:
-    kind: container
-    replicas: 2
-    startupS: 20
-    queueCapacity: 200
-    serviceTime: { default: { type: exponential, meanMs: 100 } }
-    scaling: ${scaling}
-links:
-  - { type: call, from: users, to: api, latencyMs: 0 }
-scenario:
-  durationS: 2400
-  slo: { latencyP99Ms: 600, errorRatePercent: 1 }
-`;
 
 test('ml predictive: a forecaster trained in the lab on a run drives the predictive autoscaler of the next run, which scales out on its forecast', async ({ app, host, page }) => {
   test.setTimeout(150_000);
   // Two days under the HPA, a frame every 15 s: the request rate to learn from.
-  const hpa = '{ policy: hpa, minReplicas: 1, maxReplicas: 10, targetCpuPercent: 70, syncPeriodS: 15, scaleDownStabilizationS: 120 }';
-  const { parse } = await import('yaml');
-  const started = (await callHost(host.current, 'startRun', { document: parse(smallDay(hpa)), name: 'Learn the day', parameters: { speed: 'max', seriesIntervalS: 15 } })) as { id: string };
-  await expect.poll(async () => ((await callHost(host.current, 'getRun', { id: started.id })) as { state: string }).state, { timeout: 60_000 }).toBe('completed');
+  const learnedFrom = await completedRun(host.current, parse(smallDayDocument(HPA_SCALING)), 'Learn the day', { seriesIntervalS: 15 });
 
   await app.open(host.current.url);
   await app.goTo('ml');
   const ml = new MlPage(page);
   await expect(ml.backend).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });
-  await ml.run.selectOption(started.id);
+  await ml.run.selectOption(learnedFrom);
   await ml.series.selectOption('api/throughput_rps');
   await ml.window.fill('12');
   await ml.epochs.fill('6');
@@ -55,7 +32,7 @@ test('ml predictive: a forecaster trained in the lab on a run drives the predict
   // The same service, now predictive, naming the saved forecaster.
   const predictive = `{ policy: predictive, minReplicas: 1, maxReplicas: 10, targetCpuPercent: 70, syncPeriodS: 15, scaleDownStabilizationS: 120, bufferS: 120, model: "${MODEL}" }`;
   await app.goTo('welcome');
-  await app.welcome.openFileInput.setInputFiles({ name: 'small-day.devsim.yaml', mimeType: 'application/yaml', buffer: Buffer.from(smallDay(predictive)) });
+  await app.welcome.openFileInput.setInputFiles({ name: 'small-day.devsim.yaml', mimeType: 'application/yaml', buffer: Buffer.from(smallDayDocument(predictive)) });
   await expect(app.topology.title).toHaveText(/Small day/);
   await app.goTo('run');
   await app.run.startWith(2400, 'max');
@@ -65,7 +42,7 @@ test('ml predictive: a forecaster trained in the lab on a run drives the predict
   const policyNote = page.locator('[data-testid="run-event"][data-type="scaling-policy"]');
   await expect(policyNote.first()).toContainText(`until ${MODEL} has its history (11 more steps)`);
   const runs = (await callHost(host.current, 'listRuns')) as { id: string; name: string }[];
-  const runId = runs.find((r) => r.id !== started.id)!.id;
+  const runId = runs.find((r) => r.id !== learnedFrom)!.id;
   const { events } = (await callHost(host.current, 'getRunEvents', { id: runId })) as { events: { type: string; message: string; data?: Record<string, unknown> }[] };
   const fromForecast = events.filter((e) => e.type === 'scaled' && e.data?.['source'] === 'forecast');
   expect(fromForecast.length).toBeGreaterThan(0);

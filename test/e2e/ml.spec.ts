@@ -5,6 +5,7 @@ import type { Download } from '@playwright/test';
 import { parse } from 'yaml';
 import { callHost } from './fixtures/contract-client.js';
 import type { HostAddress } from './fixtures/host.js';
+import { completedRun } from './fixtures/stored-run.js';
 import { expect, test } from './fixtures/test.js';
 import { MlPage } from './pages/ml-page.js';
 
@@ -15,9 +16,7 @@ const SAMPLE_CSV = resolve(import.meta.dirname, '..', '..', 'resources', 'sample
 async function runWithDatabaseFailure(host: HostAddress): Promise<string> {
   const document = parse(await readFile(TEMPLATE, 'utf8')) as { scenario: { faults?: unknown[] } };
   document.scenario.faults = [{ type: 'db-primary-failure', at: 3200, target: 'db' }];
-  const started = (await callHost(host, 'startRun', { document, name: 'ML lab', parameters: { durationS: 3600, speed: 'max', seriesIntervalS: 5 } })) as { id: string };
-  await expect.poll(async () => ((await callHost(host, 'getRun', { id: started.id })) as { state: string }).state, { timeout: 60_000 }).toBe('completed');
-  return started.id;
+  return completedRun(host, document, 'ML lab', { durationS: 3600, seriesIntervalS: 5 });
 }
 
 test('ML lab: a run with a database failure trains a small LSTM on wasm in a worker; the loss curves are drawn epoch by epoch; held-out figures shown; a second training is cancelled and stops', async ({ app, host, page }) => {
