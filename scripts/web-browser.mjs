@@ -37,3 +37,11 @@ export function stopHost(host) {
 export function launchChromium() {
   return chromium.launch({ executablePath: process.env.DEVSIM_CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
 }
+
+/** A page of the app at `url` (1440×900), once the app says it is ready. */
+export async function openApp(browser, url, options = {}) {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, ...options });
+  await page.goto(url);
+  await page.getByTestId('app-ready').waitFor();
+  return page;
+}

@@ -13,8 +13,8 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { hostEntry, launchChromium, startHost, stopHost } from '../../scripts/web-browser.mjs';
-import { readPageProbe, startPageProbe } from './page-probe.mjs';
+import { hostEntry, launchChromium, openApp, startHost, stopHost } from '../../scripts/web-browser.mjs';
+import { quantile, readPageProbe, startPageProbe } from './page-probe.mjs';
 
 const root = join(import.meta.dirname, '..', '..');
 const { values } = parseArgs({ options: { series: { type: 'string', default: 'api/throughput_rps' }, hours: { type: 'string', default: '4.2' } } });
@@ -22,15 +22,12 @@ if (!existsSync(hostEntry) || !existsSync(join(root, 'out', 'renderer', 'index.h
   console.error('lab-training: no build found; run "npm run build" first.');
   process.exit(1);
 }
-const q = (sorted, p) => (sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]);
 
 const dataDir = mkdtempSync(join(tmpdir(), 'devsim-bench-lab-'));
 const { host, url } = await startHost(dataDir);
 const browser = await launchChromium();
 try {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  await page.goto(url);
-  await page.getByTestId('app-ready').waitFor();
+  const page = await openApp(browser, url);
   await page.getByTestId('template-production').click();
   await page.getByTestId('document-title').waitFor();
   await page.getByTestId('nav-run').click();
@@ -58,7 +55,7 @@ try {
   const lags = probe.lags;
   console.log(`backend: ${await backend.getAttribute('data-backend')} (Chromium Web Worker); series ${values.series}; ${windows}; epochs ${await page.getByTestId('ml-status').getAttribute('data-epochs-done')}`);
   console.log(`fitting ${((await figure('trainingMs')) / 1000).toFixed(1)} s (worker clock); click to figures ${(wallMs / 1000).toFixed(1)} s (reading the run, dataset, fit, test figures, artefact)`);
-  console.log(`page while training: event-loop lag p50 ${q(lags, 0.5).toFixed(1)} ms, p95 ${q(lags, 0.95).toFixed(1)} ms, max ${lags.at(-1)?.toFixed(1)} ms; long tasks ${((100 * probe.longMs) / probe.wallMs).toFixed(1)} % of ${(probe.wallMs / 1000).toFixed(1)} s`);
+  console.log(`page while training: event-loop lag p50 ${quantile(lags, 0.5).toFixed(1)} ms, p95 ${quantile(lags, 0.95).toFixed(1)} ms, max ${lags.at(-1)?.toFixed(1)} ms; long tasks ${((100 * probe.longMs) / probe.wallMs).toFixed(1)} % of ${(probe.wallMs / 1000).toFixed(1)} s`);
   console.log(`held-out: MAE ${(await figure('testMae')).toFixed(2)} (naive ${(await figure('naiveMae')).toFixed(2)}), MASE ${(await figure('testMase')).toFixed(3)}; load average at start ${load.toFixed(2)} (2 cores)`);
 } finally {
   await browser.close();

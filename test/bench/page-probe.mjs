@@ -35,3 +35,6 @@ export async function readPageProbe(page) {
   const probe = await page.evaluate(() => ({ lags: window.benchProbe.lags.slice(), longMs: window.benchProbe.longMs, wallMs: performance.now() - window.benchProbe.since }));
   return { ...probe, lags: probe.lags.sort((a, b) => a - b) };
 }
+
+/** The p-quantile (0–1) of ascending values; NaN when there are none. */
+export const quantile = (sorted, p) => (sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]);

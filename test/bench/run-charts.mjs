@@ -15,8 +15,8 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { hostEntry, launchChromium, startHost, stopHost } from '../../scripts/web-browser.mjs';
-import { readPageProbe, resetPageProbe, startPageProbe } from './page-probe.mjs';
+import { hostEntry, launchChromium, openApp, startHost, stopHost } from '../../scripts/web-browser.mjs';
+import { quantile, readPageProbe, resetPageProbe, startPageProbe } from './page-probe.mjs';
 
 const root = join(import.meta.dirname, '..', '..');
 const { values } = parseArgs({
@@ -33,16 +33,13 @@ if (!existsSync(hostEntry) || !existsSync(join(root, 'out', 'renderer', 'index.h
   process.exit(1);
 }
 
-const q = (sorted, p) => (sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]);
 const fmt = (v) => (Number.isFinite(v) ? v.toFixed(1) : '–');
 
 const dataDir = mkdtempSync(join(tmpdir(), 'devsim-bench-charts-'));
 const { host, url } = await startHost(dataDir);
 const browser = await launchChromium();
 try {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  await page.goto(url);
-  await page.getByTestId('app-ready').waitFor();
+  const page = await openApp(browser, url);
   await page.getByTestId(`template-${values.template}`).click();
   await page.getByTestId('document-title').waitFor();
   await page.getByTestId('nav-run').click();
@@ -74,8 +71,8 @@ try {
   console.log(`run-charts: ${values.template}, ${HOURS} h at ${values.resolution} s, max speed; load average ${load.toFixed(2)} at start, ${loadavg()[0].toFixed(2)} at end`);
   console.log(`  lines on the charts: ${lines}; points per panel at the end: ${points} at ${width} px`);
   console.log(`  live for ${(live.wallMs / 1000).toFixed(1)} s: ${draws.length} redraws (${((draws.length * 1000) / live.wallMs).toFixed(1)}/s)`);
-  console.log(`  redraw ms p50 ${fmt(q(draws, 0.5))}, p95 ${fmt(q(draws, 0.95))}, max ${fmt(draws.at(-1))}`);
-  console.log(`  event-loop lag ms p50 ${fmt(q(lags, 0.5))}, p95 ${fmt(q(lags, 0.95))}, max ${fmt(lags.at(-1))}; long tasks ${((100 * live.longMs) / live.wallMs).toFixed(0)} % of wall time`);
+  console.log(`  redraw ms p50 ${fmt(quantile(draws, 0.5))}, p95 ${fmt(quantile(draws, 0.95))}, max ${fmt(draws.at(-1))}`);
+  console.log(`  event-loop lag ms p50 ${fmt(quantile(lags, 0.5))}, p95 ${fmt(quantile(lags, 0.95))}, max ${fmt(lags.at(-1))}; long tasks ${((100 * live.longMs) / live.wallMs).toFixed(0)} % of wall time`);
 } finally {
   await browser.close();
   await stopHost(host);
