@@ -4,6 +4,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { createRun } from '../kernel/index.js';
 import { kernelModelsFromArtefacts } from '../ml/rl/run-models.js';
+import { withLearningDetectors } from './learning-detectors.js';
 import { RunDriver } from './run-driver.js';
 import type { FromWorker, ToWorker, WorkerStart } from './worker-protocol.js';
 
@@ -12,7 +13,9 @@ if (!port) throw new Error('run-worker.js runs only as a worker thread');
 const start = workerData as WorkerStart;
 const post = (message: FromWorker): void => port.postMessage(message);
 
-const run = createRun(start.document, start.models ? { ...start.options, models: kernelModelsFromArtefacts(start.models) } : start.options);
+// Detectors that learn online load TensorFlow.js first; main's messages wait in the port meanwhile.
+const learning = start.models ? await withLearningDetectors(start.document, start.models, kernelModelsFromArtefacts(start.models)) : undefined;
+const run = createRun(start.document, learning ? { ...start.options, models: learning.models } : start.options);
 const began = performance.now();
 post({ type: 'started', layout: run.seriesLayout });
 const { mischief } = start;
@@ -51,6 +54,7 @@ port.on('message', (message: ToWorker) => {
 
 driver.start().then(
   () => {
+    learning?.dispose();
     const summary = run.summary();
     const progress = { simulatedMs: run.now, events: run.eventsProcessed, paused: false };
     // Main ends the thread once it has this message.

@@ -3,7 +3,9 @@
 //  (a) training the default LSTM forecaster on 2,000 windows: wall time, median of --runs;
 //  (b) one-window inference p50/p99 per shipped model: the kernel's plain-JS pass (what runs
 //      use) and tfjs predict for comparison;
-//  (c) gradient-boosted trees: training time and one-window inference.
+//  (c) gradient-boosted trees: training time and one-window inference;
+//  (d) online learning during a run (a detector with onlineLearning): the cost of one learn()
+//      call at each scrape, and of the gradient step taken every 25th.
 // Prints the load average before and after: other processes share the cores.
 //
 //   node test/bench/ml-bench.mjs [--runs 3] [--calls 2000] [--json]
@@ -117,6 +119,31 @@ const inference = {
   'lstm-predictor (detector) tfjs predict': tfjsCalls(detector.model),
   'gradient-boosted-trees plain JS': timeCalls((i) => forecastTrees(history(i))),
 };
+
+// (d) online learning: the default learner (a step every 25 points on the latest 64 pairs).
+const learning = await ml.learningDetectorFromArtefact(detector.artefact);
+const learnTimes = [];
+const stepTimes = [];
+for (let i = 0; i < CALLS; i++) {
+  const h = xs.subarray(0, W + 1 + (i % (TRAIN + VALIDATION)));
+  const t0 = performance.now();
+  const step = learning.learn(h);
+  const ms = performance.now() - t0;
+  (step ? stepTimes : learnTimes).push(ms);
+}
+learning.dispose();
+learnTimes.sort((a, b) => a - b);
+stepTimes.sort((a, b) => a - b);
+const online = {
+  every: ml.DEFAULT_ONLINE_LEARNING.every,
+  windows: ml.DEFAULT_ONLINE_LEARNING.windows,
+  window: detector.artefact.window,
+  steps: stepTimes.length,
+  observeP50Ms: percentile(learnTimes, 0.5),
+  observeP99Ms: percentile(learnTimes, 0.99),
+  stepP50Ms: percentile(stepTimes, 0.5),
+  stepP99Ms: percentile(stepTimes, 0.99),
+};
 ml.disposeModel(forecaster.model);
 ml.disposeModel(detector.model);
 
@@ -129,6 +156,7 @@ const result = {
   trainMsMedian: median(trainings.map((t) => t.wallMs)),
   trainings,
   inference,
+  online,
   gbt: { trainMs: gbtTrainMs, trees: trees.artefact.trees.trees.length, validationMae: trees.artefact.evaluation.validationMae },
 };
 if (values.json) {
@@ -141,4 +169,6 @@ if (values.json) {
   console.log(`(b) one-window inference (${CALLS} calls; tfjs ${Math.min(CALLS, 300)}):`);
   for (const [name, t] of Object.entries(inference)) console.log(`    ${name.padEnd(40)} p50 ${f(t.p50Ms)}  p99 ${f(t.p99Ms)}`);
   console.log(`(c) gradient-boosted trees: trained in ${(gbtTrainMs / 1000).toFixed(2)} s (${result.gbt.trees} trees kept), validation MAE ${result.gbt.validationMae.toFixed(1)}`);
+  console.log(`(d) online learning (detector window ${online.window}, a step every ${online.every} points on the latest ${online.windows} pairs; ${CALLS} points, ${online.steps} steps):`);
+  console.log(`    a point without a step p50 ${f(online.observeP50Ms)}  p99 ${f(online.observeP99Ms)}; a step p50 ${f(online.stepP50Ms)}  p99 ${f(online.stepP99Ms)}`);
 }

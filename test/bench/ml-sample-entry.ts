@@ -1,5 +1,5 @@
 // What test/bench/ml-sample.mjs needs, bundled as one module (one tfjs, one backend).
-export { useNodeMlBackend } from '../../src-main/cli/ml-backend.js';
+export { useNodeMlBackend } from '../../src-main/models/ml-backend.js';
 export { LstmWindowModel, GbtWindowModel, DEFAULT_ONLINE_LEARNING } from '../../src-main/ml/models/index.js';
 export { parseTimestampValueCsv } from '../../src-main/ml/data/csv.js';
 export { episodesOf } from '../../src-main/ml/data/episodes.js';

@@ -1,7 +1,7 @@
 import { DEFAULT_PROBATION, probationRows } from '../../ml/streaming/probation.js';
 import { runDetector } from '../../ml/streaming/drivers.js';
 import { DETECTORS, detectorNamed, NEEDS_TFJS } from '../../ml/streaming/registry.js';
-import { useNodeMlBackend } from '../ml-backend.js';
+import { useNodeMlBackend } from '../../models/ml-backend.js';
 import { ZSCORE_DEFAULTS } from '../../ml/baselines/rolling-zscore.js';
 import { parseCommandArgs } from '../args.js';
 import { EXIT, UsageError, type Command } from '../command.js';

@@ -2,7 +2,7 @@ import { forecastErrors, seasonalNaiveScale } from '../../ml/metrics/forecast-er
 import { alignForecasts, runForecaster } from '../../ml/streaming/drivers.js';
 import { DEFAULT_PROBATION, probationRows } from '../../ml/streaming/probation.js';
 import { FORECASTERS, forecasterNamed, NEEDS_TFJS } from '../../ml/streaming/registry.js';
-import { useNodeMlBackend } from '../ml-backend.js';
+import { useNodeMlBackend } from '../../models/ml-backend.js';
 import { csvField } from '../../runs/records-csv.js';
 import { parseCommandArgs } from '../args.js';
 import { EXIT, UsageError, type Command } from '../command.js';

@@ -10,7 +10,7 @@ export { buildPlan, type Plan } from './plan.js';
 export { analyzeLoad, LOAD_ANALYSIS_DEPTH, type GroupLoad, type LoadAnalysis, type NodeLoad } from './load-analysis.js';
 export { loadWarnings } from './load-warnings.js';
 export { EventLog, MAX_PENDING_EVENTS, RUN_EVENT_TYPES, SERIES_METRICS, type RunEvent, type RunEventType, type RunRecords, type SeriesFrame, type SeriesLayout, type SeriesMetric } from './records.js';
-export type { KernelDetector, KernelForecaster, KernelModel, KernelModels, KernelPolicy } from './scaling-models.js';
+export type { KernelDetector, KernelForecaster, KernelModel, KernelModels, KernelPolicy, LearningDetector, OnlineStep } from './scaling-models.js';
 export { DEFAULT_SEASON_S, seasonalNaive } from './predictive-seasonal-naive.js';
 export { SEASONAL_STEP_MS } from './scaling-setup.js';
 export { OBSERVATION_FEATURES, OBSERVATION_SIZE, observe, type ObservationContext } from './learned-observation.js';

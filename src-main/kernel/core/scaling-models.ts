@@ -34,6 +34,31 @@ export interface KernelDetector {
   score(history: Float64Array, value: number): number;
   /** A score at or above it is an anomaly. */
   readonly threshold: number;
+  /**
+   * A copy of this detector that keeps learning from the stream it scores, for an ml-inference
+   * node with `onlineLearning` (`by`: that node's id; each node gets its own copy). Absent, or
+   * `unavailable` (why) for that node: the node scores without learning, and the run says so.
+   */
+  readonly learning?: (by: string) => LearningDetector | { readonly unavailable: string };
+}
+
+/** What one online learning step did (reported on the run's timeline). */
+export interface OnlineStep {
+  /** Steps taken so far, this one included, and steps undone for a non-finite loss. */
+  readonly steps: number;
+  readonly undone: number;
+  /** The loss on the step's windows before it (NaN for an undone step). */
+  readonly loss: number;
+  /** The (window, next point) pairs the step learned from. */
+  readonly windows: number;
+}
+
+export interface LearningDetector extends KernelDetector {
+  /**
+   * Learns from the stream: `history` holds every watched value so far, the newest last (the
+   * one just scored). Returns the step when this call took one.
+   */
+  learn(history: Float64Array): OnlineStep | undefined;
 }
 
 export type KernelModel =

@@ -5,6 +5,7 @@ import {
   makeNetworkForecaster,
   makeTreeForecaster,
   type AnomalyScorer,
+  type AnomalyScorerSpec,
   type Forecaster,
 } from '../../kernel/ml/index.js';
 import { kernelNetworkFromArtefact } from './kernel-network.js';
@@ -46,6 +47,11 @@ export function stepForecasterFromArtefact(artefact: ModelArtefact): StepForecas
 
 /** An LSTM predictor's detector: scores a point against the prediction from the points before it. */
 export function anomalyScorerFromArtefact(artefact: ModelArtefact): AnomalyScorer {
+  return makeAnomalyScorer(anomalyScorerSpec(artefact));
+}
+
+/** What a detector scores with, its network a fresh copy (a learning copy updates its own). */
+export function anomalyScorerSpec(artefact: ModelArtefact): AnomalyScorerSpec {
   const where = `model "${artefact.name}"`;
   if (artefact.architecture !== 'lstm-predictor') throw new ArtefactError(where, 'architecture', `${artefact.architecture} has no plain-JS anomaly scorer in the kernel`);
   const errorCentre = artefact.parameters['errorCentre'];
@@ -53,7 +59,7 @@ export function anomalyScorerFromArtefact(artefact: ModelArtefact): AnomalyScore
   if (errorCentre === undefined || errorSpread === undefined || !(errorSpread > 0)) {
     throw new ArtefactError(where, 'parameters', 'lack the error calibration (errorCentre, errorSpread > 0) a detector is scored with');
   }
-  return makeAnomalyScorer({ network: kernelNetworkFromArtefact(artefact), window: artefact.window, normalisation: artefact.normalisation, calibration: { errorCentre, errorSpread } });
+  return { network: kernelNetworkFromArtefact(artefact), window: artefact.window, normalisation: artefact.normalisation, calibration: { errorCentre, errorSpread } };
 }
 
 /** The shape a run's anomaly-detection nodes take (src-main/kernel/core/scaling-models.ts KernelDetector). */

@@ -15,6 +15,7 @@ export { loadTrainableModel } from './load-trainable.js';
 export { predictWindows } from './predict-windows.js';
 export { LstmWindowModel, type LstmWindowModelOptions } from './lstm-window-model.js';
 export { OnlineLearner, DEFAULT_ONLINE_LEARNING, type OnlineLearningOptions } from './online-learner.js';
+export { learningDetectorFromArtefact, type DisposableLearningDetector } from './learning-detector.js';
 export { GbtWindowModel, type GbtWindowModelOptions } from './gbt/gbt-window-model.js';
 export { probationWindows, type ProbationWindows } from './probation-windows.js';
 export { trainGbtForecaster, type GbtTrainingRequest, type TrainedTrees } from './gbt/gbt-forecaster.js';

@@ -1,4 +1,5 @@
 import type * as tf from '@tensorflow/tfjs';
+import type { OnlineStep } from '../../kernel/index.js';
 import type { KernelNetwork } from '../../kernel/ml/index.js';
 import { copyWeightsIntoKernel } from '../artefact/kernel-weights-sync.js';
 import { updateOnlineSync } from '../training/online-update-sync.js';
@@ -21,7 +22,7 @@ export const DEFAULT_ONLINE_LEARNING: OnlineLearningOptions = { every: 25, windo
  * the latest pairs, then copies the weights into the kernel network that predicts.
  */
 export class OnlineLearner {
-  private readonly pending: Float32Array[] = [];
+  private readonly pending: (Float32Array | Float64Array)[] = [];
   private readonly inputs: Float32Array;
   private readonly targets: Float32Array;
   private pairs = 0;
@@ -42,28 +43,31 @@ export class OnlineLearner {
     this.targets = new Float32Array(options.windows);
   }
 
-  observe(window: Float32Array): void {
+  /** The window ending at the newest point (normalised as the model was trained); returns the step when it took one. */
+  observe(window: Float32Array | Float64Array): OnlineStep | undefined {
     if (this.pending.length === this.horizon) this.remember(this.pending.shift()!, window[this.window - 1]!);
     this.pending.push(window.slice());
-    if (++this.sinceStep >= this.options.every && this.pairs >= Math.min(8, this.options.windows)) this.step();
+    if (++this.sinceStep >= this.options.every && this.pairs >= Math.min(8, this.options.windows)) return this.step();
+    return undefined;
   }
 
   dispose(): void {
     disposeModel(this.model);
   }
 
-  private remember(input: Float32Array, target: number): void {
+  private remember(input: Float32Array | Float64Array, target: number): void {
     this.inputs.set(input, this.nextSlot * this.window);
     this.targets[this.nextSlot] = target;
     this.nextSlot = (this.nextSlot + 1) % this.options.windows;
     this.pairs = Math.min(this.pairs + 1, this.options.windows);
   }
 
-  private step(): void {
+  private step(): OnlineStep {
     this.sinceStep = 0;
     const count = this.pairs;
+    let loss = NaN;
     try {
-      updateOnlineSync(this.model, { inputs: this.inputs.subarray(0, count * this.window), targets: this.targets.subarray(0, count), count, window: this.window });
+      loss = updateOnlineSync(this.model, { inputs: this.inputs.subarray(0, count * this.window), targets: this.targets.subarray(0, count), count, window: this.window });
       copyWeightsIntoKernel(this.model, this.network);
       this.steps++;
     } catch (error) {
@@ -71,5 +75,6 @@ export class OnlineLearner {
       if (!(error instanceof TrainingError)) throw error;
       this.undone++;
     }
+    return { steps: this.steps, undone: this.undone, loss, windows: count };
   }
 }

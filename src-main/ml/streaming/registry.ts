@@ -31,7 +31,7 @@ export const DETECTORS: Readonly<Record<string, (s: DetectorSettings) => Streami
       ...(s.parameters?.['zLimit'] === undefined ? {} : { zLimit: s.parameters['zLimit'] }),
     }),
   // LSTM predictor trained on the probationary rows, then learning online from the rows seen
-  // (tfjs: start a backend first, src-main/cli/ml-backend.ts); `modelWindow` sets its window.
+  // (tfjs: start a backend first, src-main/models/ml-backend.ts); `modelWindow` sets its window.
   lstm: (s) =>
     new WindowModelDetector(
       new LstmWindowModel({ purpose: 'detector', horizon: 1, online: DEFAULT_ONLINE_LEARNING, ...(s.parameters?.['modelWindow'] === undefined ? {} : { window: s.parameters['modelWindow'] }) }),
@@ -39,7 +39,7 @@ export const DETECTORS: Readonly<Record<string, (s: DetectorSettings) => Streami
     ),
 };
 
-/** Detectors and forecasters that run TensorFlow.js: start a backend before making them (src-main/cli/ml-backend.ts). */
+/** Detectors and forecasters that run TensorFlow.js: start a backend before making them (src-main/models/ml-backend.ts). */
 export const NEEDS_TFJS: ReadonlySet<string> = new Set(['lstm']);
 
 export const FORECASTERS: Readonly<Record<string, (s: ForecasterSettings) => StreamingForecaster>> = {

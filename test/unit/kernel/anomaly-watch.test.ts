@@ -3,19 +3,19 @@
 // Stand-in detectors (plain functions) keep the test about the kernel, not about a model.
 import { describe, expect, it } from 'vitest';
 import type { RunEvent } from '../../../src-main/kernel/core/records.js';
-import { createRun, type KernelDetector, type RunOptions } from '../../../src-main/kernel/index.js';
+import { createRun, type KernelDetector, type LearningDetector, type OnlineStep, type RunOptions } from '../../../src-main/kernel/index.js';
 import { topology } from './helpers/documents.js';
 
 const INTERVAL_S = 10;
 const SPIKE = { atS: 300, durationS: 120 };
 
 /** 20 requests/s, 200/s from 300 s to 420 s; the detector node watches the API's arrivals. */
-function doc(model: string | undefined = 'spike-detector', watch = 'api/arrivals_rps') {
+function doc(model: string | undefined = 'spike-detector', watch = 'api/arrivals_rps', onlineLearning = false) {
   return topology(
     {
       src: { kind: 'traffic-source', rate: { type: 'spike', baseRps: 20, spikeRps: 200, ...SPIKE } },
       api: { kind: 'container', replicas: 50, serviceTime: { default: { type: 'constant', valueMs: 5 } } },
-      detector: { kind: 'ml-inference', purpose: 'anomaly-detection', watch, ...(model === undefined ? {} : { model }), serviceTime: { default: { type: 'constant', valueMs: 2 } } },
+      detector: { kind: 'ml-inference', purpose: 'anomaly-detection', watch, onlineLearning, ...(model === undefined ? {} : { model }), serviceTime: { default: { type: 'constant', valueMs: 2 } } },
     },
     [{ type: 'call', from: 'src', to: 'api', latencyMs: 0 }],
     { durationS: 600, warmupS: 0 },
@@ -91,5 +91,67 @@ describe('anomaly detectors in a run', () => {
   it('scores even when the run keeps no series (alerts only)', () => {
     const log = alerts(events(doc(), { recordSeries: false, models: { 'spike-detector': { type: 'detector', detector: stepDetector(5) } } }));
     expect(log.map((e) => e.type)).toEqual(['alert-firing', 'alert-resolved']);
+  });
+
+  describe('online learning (onlineLearning on the node)', () => {
+    /** A learning copy that records what it was shown and takes a "step" every `every` values; loss NaN on the steps in `undo`. */
+    function learningCopy(every: number, shown: number[][], undo: number[] = []): LearningDetector {
+      let steps = 0;
+      let undone = 0;
+      let seen = 0;
+      return {
+        ...stepDetector(5),
+        learn(history): OnlineStep | undefined {
+          shown.push([...history]);
+          if (++seen % every !== 0) return undefined;
+          const attempt = steps + undone + 1;
+          if (undo.includes(attempt)) return { steps, undone: ++undone, loss: NaN, windows: 8 };
+          return { steps: ++steps, undone, loss: 1 / attempt, windows: 8 };
+        },
+      };
+    }
+
+    it("scores with the node's learning copy, which learns from each value after scoring it, and reports the 1st and every 10th step", () => {
+      const shown: number[][] = [];
+      const byNode: string[] = [];
+      const frozen: KernelDetector = { ...stepDetector(5), learning: (by) => (byNode.push(by), learningCopy(2, shown, [3])) };
+      const log = events(doc('spike-detector', 'api/arrivals_rps', true), { models: { 'spike-detector': { type: 'detector', detector: frozen } } });
+      expect(byNode).toEqual(['detector']);
+      // 600 s at 10 s: 60 scrapes, each learned from once with every value so far, the newest last.
+      expect(shown).toHaveLength(60);
+      shown.forEach((h, i) => expect(h).toHaveLength(i + 1));
+      expect(shown[59]!.slice(0, 59)).toEqual(shown[58]);
+      const steps = log.filter((e) => e.type === 'anomaly-detector');
+      // 30 attempts: the 3rd undone, so steps 1…29; reported: 1, 10, 20 and the undone one.
+      expect(steps.map((e) => [e.severity, e.data?.['onlineSteps'], e.data?.['undone']])).toEqual([
+        ['info', 1, 0],
+        ['warning', 2, 1],
+        ['info', 10, 1],
+        ['info', 20, 1],
+      ]);
+      // The 2nd scrape (20 s) ends the first pair of values: step 1, its loss 1/1.
+      expect(steps[0]).toMatchObject({ tMs: 20_000, target: 'detector', data: { model: 'spike-detector', windows: 8, loss: 1 } });
+      expect(steps[0]!.message).toBe('detector: online learning step 1 on the latest 8 windows, loss 1.00 (spike-detector, api/arrivals_rps)');
+      expect(steps[1]!.data).not.toHaveProperty('loss');
+      // The learning copy still raises the anomaly.
+      expect(alerts(log).map((e) => e.type)).toEqual(['alert-firing', 'alert-resolved']);
+    });
+
+    it('leaves learning off unless the node asks, and says why when no learning copy can be made', () => {
+      const asked: string[] = [];
+      const frozen: KernelDetector = { ...stepDetector(5), learning: (by) => (asked.push(by), { unavailable: 'no TensorFlow.js backend could start' }) };
+      const models = { 'spike-detector': { type: 'detector' as const, detector: frozen } };
+      expect(events(doc(), { models }).filter((e) => e.type === 'anomaly-detector')).toEqual([]);
+      expect(asked).toEqual([]);
+      const log = events(doc('spike-detector', 'api/arrivals_rps', true), { models });
+      expect(log.filter((e) => e.type === 'anomaly-detector').map((e) => e.message)).toEqual([
+        'detector: spike-detector cannot learn online in this run (no TensorFlow.js backend could start); it scores api/arrivals_rps without updating',
+      ]);
+      expect(alerts(log).map((e) => e.type)).toEqual(['alert-firing', 'alert-resolved']);
+      const noFactory = events(doc('spike-detector', 'api/arrivals_rps', true), { models: { 'spike-detector': { type: 'detector', detector: stepDetector(5) } } });
+      expect(noFactory.filter((e) => e.type === 'anomaly-detector').map((e) => e.message)).toEqual([
+        'detector: spike-detector cannot learn online in this run (the run was given no way to train it); it scores api/arrivals_rps without updating',
+      ]);
+    });
   });
 });

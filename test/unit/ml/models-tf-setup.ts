@@ -1,5 +1,5 @@
-// tfjs under vitest: the wasm backend as the devsim command starts it (src-main/cli/ml-backend.ts).
-import { useNodeMlBackend } from '../../../src-main/cli/ml-backend.js';
+// tfjs under vitest: the wasm backend as the devsim command starts it (src-main/models/ml-backend.ts).
+import { useNodeMlBackend } from '../../../src-main/models/ml-backend.js';
 import type { BackendChoice } from '../../../src-main/ml/backend.js';
 
 export async function useWasmBackend(): Promise<BackendChoice> {

@@ -42,12 +42,12 @@ afterEach(() => {
   fixture = undefined;
 });
 
-const spikeDoc = (model: string) =>
+const spikeDoc = (model: string, onlineLearning = false) =>
   topology(
     {
       src: { kind: 'traffic-source', rate: { type: 'spike', baseRps: 20, spikeRps: 200, atS: 300, durationS: 120 } },
       api: { kind: 'container', replicas: 50, serviceTime: { default: { type: 'constant', valueMs: 5 } } },
-      watcher: { kind: 'ml-inference', purpose: 'anomaly-detection', model, watch: 'api/arrivals_rps', serviceTime: { default: { type: 'constant', valueMs: 2 } } },
+      watcher: { kind: 'ml-inference', purpose: 'anomaly-detection', model, watch: 'api/arrivals_rps', onlineLearning, serviceTime: { default: { type: 'constant', valueMs: 2 } } },
     },
     [{ type: 'call', from: 'src', to: 'api', latencyMs: 0 }],
     { durationS: 600, warmupS: 0 },
@@ -66,6 +66,20 @@ describe('anomaly detectors for a run, from the store', () => {
     expect(alerts[0]!.tMs).toBeGreaterThan(300_000);
     expect(alerts[0]!.tMs).toBeLessThanOrEqual(330_000);
     expect(alerts[1]!.tMs).toBeGreaterThan(420_000);
+  });
+
+  it('with onlineLearning, the worker loads TensorFlow.js and the node learns from the stream as it scores (its first step on the timeline)', async () => {
+    const fx: ServiceFixture = startService(workerFile, { models: { getLatest: (name) => fx.store.models.getLatest(name) } });
+    fixture = fx;
+    fx.store.models.save(detector);
+    const { id } = fx.service.start({ document: spikeDoc('arrivals-detector', true), parameters: { speed: 'max' } });
+    expect((await fx.finished(id)).state).toBe('completed');
+    const events = fx.service.events({ id, limit: 100_000 }).events;
+    const steps = events.filter((e) => e.type === 'anomaly-detector');
+    expect(steps[0]).toMatchObject({ target: 'watcher', severity: 'info', data: { model: 'arrivals-detector', onlineSteps: 1, undone: 0 } });
+    expect(steps[0]!.data!['loss']).toBeGreaterThanOrEqual(0);
+    expect(steps[0]!.message).toMatch(/^watcher: online learning step 1 on the latest \d+ windows, loss /);
+    expect(events.filter((e) => e.type === 'alert-firing')[0]).toMatchObject({ target: 'api', data: { alert: 'AnomalyDetected' } });
   });
 
   it('refuses a stored model of another purpose with the field that names it, and leaves a missing one out', () => {

@@ -1,14 +1,17 @@
 // Builds src-main/runs/run-worker.ts into one file for tests, as electron-vite builds it for
-// the app (rolldown, ESM, Node platform), so the tests run the worker's real code.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// the app (rolldown, ESM, Node platform), so the tests run the worker's real code. The file
+// lands under the project's node_modules/.cache, as the app's lands in out/main: a run that
+// learns online finds tfjs-backend-wasm's .wasm files from there, as the app does.
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build } from 'rolldown';
 
 const entry = resolve(import.meta.dirname, '../../../src-main/runs/run-worker.ts');
 
 export async function buildRunWorker(): Promise<string> {
-  const dir = mkdtempSync(join(tmpdir(), 'devsim-worker-'));
+  const cache = resolve(import.meta.dirname, '../../../node_modules/.cache');
+  mkdirSync(cache, { recursive: true });
+  const dir = mkdtempSync(join(cache, 'devsim-worker-'));
   await build({
     input: entry,
     platform: 'node',

@@ -4,17 +4,25 @@
 // watched node, shaped like the alert rules' (alerts.ts), so the Alerts panel, the timeline and
 // the ML lab's labels treat it like any other; the first score below resolves it. No data (NaN)
 // is neither scored nor kept. A detector named but not given to the run is said once.
+// With `onlineLearning` the node scores with its own learning copy of the detector, which
+// learns from each value after scoring it; its steps are on the timeline (the first, then
+// every REPORT_EVERY_STEPS-th, and every undone one).
 import { parseWatch, type Topology } from '../../../../src-preload/contract/topology/index.js';
 import { SERIES_METRICS, type EventLog, type SeriesMetric } from '../records.js';
-import type { KernelDetector, KernelModels } from '../scaling-models.js';
+import type { KernelDetector, KernelModels, LearningDetector, OnlineStep } from '../scaling-models.js';
 
 /** The rule name anomaly alerts carry (data.alert), as alert rules carry theirs. */
 export const ANOMALY_ALERT = 'AnomalyDetected';
+
+/** Online learning steps between two timeline reports: a step every few minutes of a day's run would crowd it. */
+export const REPORT_EVERY_STEPS = 10;
 
 interface Watcher {
   /** The ml-inference node whose model scores. */
   readonly by: string;
   readonly detector: KernelDetector;
+  /** The node's learning copy (it is also `detector`), when it learns online. */
+  readonly learner: LearningDetector | undefined;
   /** The watched node's id and index, and the metric's index in a frame. */
   readonly node: string;
   readonly nodeIndex: number;
@@ -51,7 +59,13 @@ export class AnomalyWatch {
         continue;
       }
       const metricIndex = SERIES_METRICS.indexOf(metric);
-      this.watchers.push({ by: id, detector: model.detector, node: watched, nodeIndex, metric, metricIndex, history: new Float64Array(64), length: 0, firing: false });
+      const copy = node.onlineLearning ? (model.detector.learning?.(id) ?? { unavailable: 'the run was given no way to train it' }) : undefined;
+      const learner = copy === undefined || 'unavailable' in copy ? undefined : copy;
+      if (copy !== undefined && 'unavailable' in copy) {
+        this.notes.push({ target: id, message: `${id}: ${node.model} cannot learn online in this run (${copy.unavailable}); it scores ${node.watch} without updating` });
+      }
+      const detector = learner ?? model.detector;
+      this.watchers.push({ by: id, detector, learner, node: watched, nodeIndex, metric, metricIndex, history: new Float64Array(64), length: 0, firing: false });
     }
   }
 
@@ -72,7 +86,23 @@ export class AnomalyWatch {
       if (Number.isNaN(value)) continue;
       if (w.length >= w.detector.window) this.judge(w, tMs, value, w.detector.score(w.history.subarray(0, w.length), value));
       append(w, value);
+      const step = w.learner?.learn(w.history.subarray(0, w.length));
+      if (step) this.report(w, tMs, step);
     }
+  }
+
+  private report(w: Watcher, tMs: number, step: OnlineStep): void {
+    const undone = Number.isNaN(step.loss);
+    if (!undone && step.steps !== 1 && step.steps % REPORT_EVERY_STEPS !== 0) return;
+    const what = undone ? `an online learning step was undone (the loss was not finite); ${step.undone} undone so far` : `online learning step ${step.steps} on the latest ${step.windows} windows, loss ${step.loss.toPrecision(3)}`;
+    this.events.push({
+      tMs,
+      type: 'anomaly-detector',
+      target: w.by,
+      message: `${w.by}: ${what} (${w.detector.name}, ${w.node}/${w.metric})`,
+      severity: undone ? 'warning' : 'info',
+      data: { model: w.detector.name, onlineSteps: step.steps, undone: step.undone, windows: step.windows, ...(undone ? {} : { loss: step.loss }) },
+    });
   }
 
   private judge(w: Watcher, tMs: number, value: number, score: number): void {

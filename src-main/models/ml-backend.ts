@@ -1,4 +1,4 @@
-// TensorFlow.js under Node for the devsim command: the wasm backend from the installed
+// TensorFlow.js under Node (the devsim command, a run's worker): the wasm backend from the installed
 // package's .wasm files (tfjs-node cannot install here; wasm trained 4-6x faster than cpu).
 import { createRequire } from 'node:module';
 import { dirname, join, sep } from 'node:path';
