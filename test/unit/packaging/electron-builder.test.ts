@@ -4,6 +4,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { unpackedPath, wasmDirectory } from '../../../src-main/models/ml-backend.js';
 import { electronNativeBindingPath } from '../../../src-main/store/native-binding.js';
 
 const root = join(import.meta.dirname, '../../..');
@@ -143,6 +144,17 @@ describe('electron-builder configuration', () => {
     expect(config.extraResources).toEqual([
       { from: electronNativeBindingPath('.', electronVersion!).replace(/^\.\//, '').split(sep).join('/'), to: 'native/better_sqlite3.node' },
     ]);
+  });
+
+  it("unpacks tfjs's .wasm files beside app.asar, where a run's worker looks for them", () => {
+    for (const file of readdirSync(join(root, 'node_modules/@tensorflow/tfjs-backend-wasm/dist')).filter((f) => f.endsWith('.wasm'))) {
+      const path = `node_modules/@tensorflow/tfjs-backend-wasm/dist/${file}`;
+      expect(included(path), path).toBe(true);
+      expect(config.asarUnpack.some((p) => globToRegExp(p).test(path)), path).toBe(true);
+    }
+    const dist = (archive: string) => join(sep, 'opt', 'DevOps Simulator', 'resources', archive, 'node_modules', '@tensorflow', 'tfjs-backend-wasm', 'dist') + sep;
+    expect(unpackedPath(dist('app.asar'))).toBe(dist('app.asar.unpacked'));
+    expect(unpackedPath(wasmDirectory())).toBe(wasmDirectory());
   });
 
   it('associates *.devsim.yaml documents with the app', () => {
