@@ -16,7 +16,8 @@
 //
 //   npm run build && npm run bench:editor [-- --nodes 500 --drags 3 --moves 250 --profile drag.cpuprofile]
 //   (--profile: a CPU profile of the first drag; --trace: a Chromium trace of it, with style,
-//   layout and paint; --watch fitView|zoomedIn picks the scenario; all open in Chromium DevTools)
+//   layout and paint; --watch fitView|zoomedIn picks the scenario; all open in Chromium DevTools;
+//   --only fitView|zoomedIn runs one scenario)
 //   env: DEVSIM_CHROMIUM (as playwright.config.ts; default /usr/bin/chromium)
 // The functions handed to page.evaluate run in the page, where these exist.
 /* global window, document, requestAnimationFrame, getComputedStyle */
@@ -37,6 +38,7 @@ const { values } = parseArgs({
     trace: { type: 'string' },
     watch: { type: 'string', default: 'fitView' },
     css: { type: 'string' },
+    only: { type: 'string' },
   },
 });
 const NODES = Math.max(10, Number(values.nodes) || 500);
@@ -320,14 +322,18 @@ async function main() {
     // Zoomed in first, on a node of the middle zone (not in its first column: that sits under the
     // palette, where the wheel does not zoom); then back to fit view for the other node.
     const zoomedOn = `svc-${Math.floor(NODES / 2) - 6}`;
-    const scale = await zoomInOn(page, zoomedOn);
-    await page.waitForTimeout(1000);
-    const drawnZoomed = await page.evaluate(settled, [null, null]);
-    await dragAll('zoomedIn', zoomedOn);
-    await page.locator('.react-flow__controls-fitview').click();
-    await page.waitForTimeout(1000);
-    await page.evaluate(settled, [null, null]);
-    await dragAll('fitView', dragged);
+    let scale = NaN;
+    let drawnZoomed = NaN;
+    if (values.only !== 'fitView') {
+      scale = await zoomInOn(page, zoomedOn);
+      await page.waitForTimeout(1000);
+      drawnZoomed = await page.evaluate(settled, [null, null]);
+      await dragAll('zoomedIn', zoomedOn);
+      await page.locator('.react-flow__controls-fitview').click();
+      await page.waitForTimeout(1000);
+      await page.evaluate(settled, [null, null]);
+    }
+    if (values.only !== 'zoomedIn') await dragAll('fitView', dragged);
 
     // The machine's load: on a shared machine the figures move with it.
     const load = loadavg().map((x) => round1(x));
@@ -335,6 +341,7 @@ async function main() {
     console.log(`first render (file picked → every node in view drawn, ${drawn.count} of ${NODES}): ${firstRenderMs} ms`);
     const summary = { bench: 'editor-drag', nodes: NODES, links: doc.links.length, firstRenderMs, drawnAtFirstRender: drawn.count, moves: MOVES, moveEveryMs: MOVE_EVERY_MS, loadAverage: load };
     for (const [name, runs] of Object.entries(results)) {
+      if (runs.length === 0) continue;
       const label = name === 'fitView' ? `all on screen (fit view, ${drawn.count} nodes drawn)` : `zoomed in (scale ${scale.toFixed(2)}, ${drawnZoomed} nodes drawn)`;
       console.log(`\n${label}, ${runs.length} drags (each: ${MOVES} moves every ${MOVE_EVERY_MS} ms):`);
       for (const r of runs) console.log('  ' + JSON.stringify(r));
@@ -342,7 +349,7 @@ async function main() {
       summary[name] = Object.fromEntries(keys.map((k) => [k, median(runs.map((r) => r[k]))]));
       console.log('  median ' + JSON.stringify(summary[name]));
     }
-    summary.zoomedIn.drawnNodes = drawnZoomed;
+    if (summary.zoomedIn) summary.zoomedIn.drawnNodes = drawnZoomed;
     console.log(JSON.stringify(summary));
   } finally {
     await browser.close();
