@@ -88,6 +88,18 @@ describe('anomaly detectors in a run', () => {
     expect(notes.map((e) => e.message)).toEqual(['detector: model "f" is not an anomaly detector; api/arrivals_rps is not scored']);
   });
 
+  it("lists the anomaly in the run's summary beside the alert rules': times fired and seconds firing", () => {
+    const r = createRun(doc(), { seed: 3, seriesIntervalS: INTERVAL_S, models: { 'spike-detector': { type: 'detector', detector: stepDetector(5) } } });
+    while (r.advance({ untilMs: r.now + 60_000 }) === 'running') r.drain();
+    const anomaly = r.summary().alerts.filter((a) => a.name === 'AnomalyDetected');
+    expect(anomaly).toHaveLength(1);
+    expect(anomaly[0]).toMatchObject({ node: 'api', severity: 'warning', fired: 1, firing_at_end: false });
+    // From the scrape that fired to the one that resolved: the spike's 120 s, give or take a scrape.
+    expect(anomaly[0]!.firing_seconds).toBeGreaterThanOrEqual(SPIKE.durationS - INTERVAL_S);
+    expect(anomaly[0]!.firing_seconds).toBeLessThanOrEqual(SPIKE.durationS + INTERVAL_S);
+    expect(r.summary().totals.alerts_fired).toBe(1);
+  });
+
   it('scores even when the run keeps no series (alerts only)', () => {
     const log = alerts(events(doc(), { recordSeries: false, models: { 'spike-detector': { type: 'detector', detector: stepDetector(5) } } }));
     expect(log.map((e) => e.type)).toEqual(['alert-firing', 'alert-resolved']);

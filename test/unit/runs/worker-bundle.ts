@@ -16,6 +16,9 @@ export async function buildRunWorker(): Promise<string> {
     input: entry,
     platform: 'node',
     logLevel: 'warn',
+    // TensorFlow.js stays a package import, as electron-vite leaves dependencies: bundled, the
+    // wasm backend cannot find its files (it looks beside itself) and the cpu one takes over.
+    external: [/^@tensorflow\//],
     output: { dir, format: 'esm', entryFileNames: 'run-worker.mjs', codeSplitting: false },
   });
   return join(dir, 'run-worker.mjs');

@@ -9,6 +9,7 @@
 // every REPORT_EVERY_STEPS-th, and every undone one).
 import { parseWatch, type Topology } from '../../../../src-preload/contract/topology/index.js';
 import { SERIES_METRICS, type EventLog, type SeriesMetric } from '../records.js';
+import type { AlertSummary } from './alerts.js';
 import type { KernelDetector, KernelModels, LearningDetector, OnlineStep } from '../scaling-models.js';
 
 /** The rule name anomaly alerts carry (data.alert), as alert rules carry theirs. */
@@ -31,6 +32,10 @@ interface Watcher {
   history: Float64Array;
   length: number;
   firing: boolean;
+  /** For the run's summary: times fired, ms spent firing before the current spell, when it began. */
+  fired: number;
+  firingMs: number;
+  firingSince: number;
 }
 
 export class AnomalyWatch {
@@ -65,7 +70,7 @@ export class AnomalyWatch {
         this.notes.push({ target: id, message: `${id}: ${node.model} cannot learn online in this run (${copy.unavailable}); it scores ${node.watch} without updating` });
       }
       const detector = learner ?? model.detector;
-      this.watchers.push({ by: id, detector, learner, node: watched, nodeIndex, metric, metricIndex, history: new Float64Array(64), length: 0, firing: false });
+      this.watchers.push({ by: id, detector, learner, node: watched, nodeIndex, metric, metricIndex, history: new Float64Array(64), length: 0, firing: false, fired: 0, firingMs: 0, firingSince: NaN });
     }
   }
 
@@ -91,6 +96,20 @@ export class AnomalyWatch {
     }
   }
 
+  /** Each watched series that fired, as the alert rules' summary lists them (severity warning, as its events). */
+  summary(nowMs: number): AlertSummary[] {
+    return this.watchers
+      .filter((w) => w.fired > 0)
+      .map((w) => ({
+        name: ANOMALY_ALERT,
+        node: w.node,
+        severity: 'warning' as const,
+        fired: w.fired,
+        firing_seconds: (w.firingMs + (w.firing ? nowMs - w.firingSince : 0)) / 1000,
+        firing_at_end: w.firing,
+      }));
+  }
+
   private report(w: Watcher, tMs: number, step: OnlineStep): void {
     const undone = Number.isNaN(step.loss);
     if (!undone && step.steps !== 1 && step.steps % REPORT_EVERY_STEPS !== 0) return;
@@ -110,6 +129,13 @@ export class AnomalyWatch {
     const anomalous = score >= detector.threshold;
     if (anomalous === w.firing) return;
     w.firing = anomalous;
+    if (anomalous) {
+      w.fired++;
+      w.firingSince = tMs;
+    } else {
+      w.firingMs += tMs - w.firingSince;
+      w.firingSince = NaN;
+    }
     const data = { alert: ANOMALY_ALERT, metric: w.metric, value, threshold: detector.threshold, score, model: detector.name, detector: w.by };
     this.events.push(
       anomalous

@@ -66,7 +66,7 @@ export class Monitoring {
   }
 
   alertSummary(nowMs: number): AlertSummary[] {
-    return this.alerts.summary(nowMs);
+    return [...this.alerts.summary(nowMs), ...this.anomalies.summary(nowMs)];
   }
 
   /** Warnings for the summary: the plan's monitoring ones and dropped frames. */
