@@ -52,13 +52,42 @@ export class InstanceManager {
     });
   }
 
-  /** Sets the replicas asked for and starts or removes instances to match. */
+  /**
+   * Sets the replicas asked for and starts or removes the difference (outside a rollout the
+   * instances number `desired`; during one, the rollout's surge stays). New ones run the current
+   * version; removal takes other versions' first.
+   */
   scaleTo(n: number, replicas: number): void {
     const st = this.stations[n]!;
     const now = this.host.sim.now;
+    const delta = replicas - st.desired;
     st.desired = replicas;
-    while (st.replicas < replicas) this.launch(st, n, now, true);
-    while (st.replicas > replicas) this.removeOne(st, n, now);
+    for (let k = 0; k < delta; k++) this.launch(st, n, now, true);
+    for (let k = 0; k > delta && st.replicas > 0; k--) this.removeOne(st, n, now);
+    this.host.nodeChanged(n);
+  }
+
+  /** One more instance of the current version, beyond `desired` (a rollout's surge). */
+  launchExtra(n: number): void {
+    this.launch(this.stations[n]!, n, this.host.sim.now, true);
+    this.host.nodeChanged(n);
+  }
+
+  /** Removes instance i: at once when not ready, gracefully (finishing its requests) when ready. */
+  retire(n: number, i: number): void {
+    const st = this.stations[n]!;
+    const now = this.host.sim.now;
+    if (st.state[i] === INST_READY) {
+      st.setState(i, INST_STOPPING);
+      if (st.instBusy[i] === 0) {
+        st.setState(i, INST_FREE);
+        this.emit(now, 'instance-stopped', n, `${this.ids[n]}: instance ${i} stopped`, 'info', { instance: i });
+      }
+    } else if (st.state[i] === INST_STARTING || st.state[i] === INST_DOWN) {
+      this.cancelPending(st, i);
+      st.setState(i, INST_FREE);
+      this.emit(now, 'instance-stopped', n, `${this.ids[n]}: instance ${i} stopped before it was ready`, 'info', { instance: i });
+    }
     this.host.nodeChanged(n);
   }
 
@@ -134,21 +163,16 @@ export class InstanceManager {
     }
   }
 
-  /** As a ReplicaSet picks pods to delete: starting before failed before ready, newest first. */
-  private removeOne(st: Station, n: number, now: number): void {
-    for (const s of [INST_STARTING, INST_DOWN]) {
-      const i = st.newest(s);
-      if (i < 0) continue;
-      this.cancelPending(st, i);
-      st.setState(i, INST_FREE);
-      this.emit(now, 'instance-stopped', n, `${this.ids[n]}: instance ${i} stopped before it was ready`, 'info', { instance: i });
-      return;
-    }
-    const i = st.newest(INST_READY);
-    st.setState(i, INST_STOPPING);
-    if (st.instBusy[i] === 0) {
-      st.setState(i, INST_FREE);
-      this.emit(now, 'instance-stopped', n, `${this.ids[n]}: instance ${i} stopped`, 'info', { instance: i });
+  /** As a ReplicaSet picks pods to delete: another version's first, then starting before failed before ready, newest first. */
+  private removeOne(st: Station, n: number, _now: number): void {
+    const older = st.versioned ? (i: number) => st.gen[i] !== st.current : undefined;
+    for (const pick of older ? [older, undefined] : [undefined]) {
+      for (const s of [INST_STARTING, INST_DOWN, INST_READY]) {
+        const i = st.newest(s, pick);
+        if (i < 0) continue;
+        this.retire(n, i);
+        return;
+      }
     }
   }
 

@@ -13,6 +13,7 @@ import { PRIORITY_NORMAL, PRIORITY_URGENT, type EventKind, type Simulator } from
 import { Autoscaler } from './autoscaler.js';
 import { Balancer } from './balancer.js';
 import { DataTier } from './datastore/tier.js';
+import { DeploymentController } from './deployments.js';
 import { FaultController, NodeFaults } from './faults.js';
 import { HealthChecks } from './health.js';
 import { InstanceManager } from './instances.js';
@@ -50,6 +51,8 @@ export interface NetworkOptions {
   rateSeries?: Readonly<Record<string, readonly RatePoint[]>>;
   /** Models for predictive and learned scaling, and the SLO the learned policy reads (default: no models, the schema's 500 ms). */
   scaling?: ScalingModelOptions;
+  /** The scenario's SLO: a deployment whose new version breaks it is rolled back (default: the schema's 500 ms, 1 %). */
+  slo?: { latencyP99Ms: number; errorRatePercent: number };
 }
 
 export class Network {
@@ -71,6 +74,7 @@ export class Network {
   private readonly autoscaler: Autoscaler;
   private readonly health: HealthChecks;
   private readonly faultControl: FaultController;
+  private readonly deployments: DeploymentController;
   private readonly faultRng: RandomStream;
   /** Per node: 1 while up, as the health checks last heard (−1 before the start). */
   private readonly lastUp: Int8Array;
@@ -140,7 +144,7 @@ export class Network {
         case 'station': {
           this.behavior[i] = STATION;
           const rng = createStream(options.seed, `${node.id}/service`);
-          station = new Station(b.concurrency, b.queueCapacity, b.timeoutMs, b.startupMs, b.serviceTime.map((d) => createSampler(d, rng)));
+          station = new Station(b.concurrency, b.queueCapacity, b.timeoutMs, b.startupMs, b.serviceTime.map((d) => createSampler(d, rng)), b.version);
           break;
         }
         case 'chooser':
@@ -245,6 +249,11 @@ export class Network {
       },
       options.seed,
     );
+    this.deployments = new DeploymentController(
+      { sim, events: this.events, stations: this.stations, metrics: this.metrics, instances: this.instances, ids: nodes.map((node) => node.id), slo: options.slo },
+      plan.deployments,
+      options.seed,
+    );
   }
 
   /** Schedules the first arrivals, start-ups and the end of warm-up. */
@@ -262,6 +271,7 @@ export class Network {
     this.health.start();
     this.autoscaler.start();
     this.faultControl.start();
+    this.deployments.start();
     this.sources.forEach((s, i) => {
       const t = s?.next(now, this.options.endMs) ?? Infinity;
       if (t < Infinity) this.sim.scheduleAt(t, PRIORITY_NORMAL, this.evSource, i);
@@ -434,11 +444,13 @@ export class Network {
   private startService(st: Station, v: number, m: NodeMetrics): void {
     const p = this.pool;
     const sim = this.sim;
-    p.inst[v] = st.take();
+    const inst = st.take();
+    p.inst[v] = inst;
     m.busy.add(sim.now, 1);
     p.state[v] = SERVING;
     p.tStart[v] = sim.now;
-    p.work[v] = sim.schedule(st.service[p.cls[v]!]!(), PRIORITY_NORMAL, this.evDepart, v);
+    // slow: a deployed version's latency regression (1, exactly, otherwise).
+    p.work[v] = sim.schedule(st.service[p.cls[v]!]!() * st.slow[inst]!, PRIORITY_NORMAL, this.evDepart, v);
   }
 
   private onDepart(v: number): void {
@@ -452,6 +464,15 @@ export class Network {
       p.timer[v] = -1;
     }
     m.busy.add(sim.now, -1);
+    if (st.versioned && this.deployments.failsOnVersion(st, p.inst[v]!, sim.now - p.tStart[v]!)) {
+      // The instance's version has an error regression: this request fails there.
+      m.failed(p.cls[v]!);
+      p.failed[v] = 1;
+      this.releaseServer(st, n, p.inst[v]!);
+      this.startNext(st, m);
+      this.finish(v);
+      return;
+    }
     m.completed(p.cls[v]!, sim.now - p.tArrive[v]!);
     m.waitSum += p.tStart[v]! - p.tArrive[v]!;
     this.releaseServer(st, n, p.inst[v]!);

@@ -1,7 +1,7 @@
 // A topology document turned into what the request flow needs: nodes by index with their
 // behaviour, call links by index, the request classes of all sources, and warnings about
 // what this version does not model yet.
-import type { Distribution, Fault, RateProfile, Scaling, Topology, TopologyNode } from '../../../src-preload/contract/topology/index.js';
+import type { Deployment, Distribution, Fault, RateProfile, Scaling, Topology, TopologyNode } from '../../../src-preload/contract/topology/index.js';
 import type { Algorithm } from './balancer.js';
 import { dataBehaviorOf, type DataBehavior } from './datastore/plan.js';
 import { warnFaults } from './fault-targets.js';
@@ -24,6 +24,8 @@ export type Behavior =
       serviceTime: Distribution[];
       retries: RetryPlan;
       scaling: Scaling;
+      /** The version its instances run at the start (app services name one; deployments change it). */
+      version: string;
     }
   /** Forwards each request to one of its call links (load balancer, GeoDNS); a target found down leaves rotation at the next health check. */
   | { type: 'chooser'; algorithm: Algorithm; overheadMs: number; healthCheckMs: number; maxConnections: number }
@@ -70,6 +72,8 @@ export interface Plan {
   /** Group id → its parent group (null: top level), for faults aimed at a region. */
   groups: Record<string, string | null>;
   faults: Fault[];
+  /** Scenario deployments on nodes with instances (deployments.ts); the others are warned about. */
+  deployments: Deployment[];
   /** The initial replicas start when the run begins (ready after their start-up time) instead of running already. */
   coldStart: boolean;
 }
@@ -114,10 +118,15 @@ export function buildPlan(doc: Topology): Plan {
     else links.push({ from, to, probability: l.probability, fanOut: l.fanOut, weight: l.weight, latencyMs: l.latencyMs, classMask });
   }
   if (doc.links.some((l) => l.type === 'scrape' || l.type === 'logs' || l.type === 'query')) warnings.push('scrape, logs and query links carry no requests in this version');
-  if (doc.scenario.deployments.length > 0) warnings.push('deployments in the scenario are not simulated yet');
   warnCycles(nodes, links, warnings);
   const groups = Object.fromEntries(Object.entries(doc.groups).map(([id, g]) => [id, g.parent ?? null]));
-  const plan = { nodes, links, classes, warnings, groups, faults: doc.scenario.faults, coldStart: doc.scenario.coldStart };
+  const deployments = doc.scenario.deployments.filter((d) => {
+    const node = nodes.find((x) => x.id === d.target);
+    if (node?.behavior.type === 'station') return true;
+    warnings.push(`deployment of ${d.version} at ${d.at} s: "${d.target}" ${node ? 'has no instances to replace' : 'is not a node'}; it is not simulated`);
+    return false;
+  });
+  const plan = { nodes, links, classes, warnings, groups, faults: doc.scenario.faults, deployments, coldStart: doc.scenario.coldStart };
   warnFaults(plan);
   warnings.push(...loadWarnings(analyzeLoad(plan, doc)));
   return plan;
@@ -157,6 +166,7 @@ function behaviorOf(id: string, node: TopologyNode, classes: string[], warnings:
     replicas: node.replicas,
     retries: { max: node.retries.max, backoffMs: node.retries.backoffMs, multiplier: node.retries.multiplier },
     scaling: node.scaling,
+    version: 'version' in node && node.version !== undefined ? node.version : 'v1',
   };
 }
 

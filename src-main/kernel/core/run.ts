@@ -78,6 +78,7 @@ export function createRun(doc: Topology, options: RunOptions = {}): Run {
     warmupMs,
     maxInFlight: options.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT,
     ...(options.rateSeries === undefined ? {} : { rateSeries: options.rateSeries }),
+    slo: doc.scenario.slo,
     scaling: {
       sloLatencyMs: doc.scenario.slo.latencyP99Ms,
       ...(options.models === undefined ? {} : { models: options.models }),

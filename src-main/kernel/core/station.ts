@@ -16,6 +16,18 @@ export const INST_STOPPING = 3;
 /** Failed for a while (pod-failure): exists, serves nothing. */
 export const INST_DOWN = 4;
 
+/** A version the station has run: the document's, then each deployment's (deployments.ts). */
+export interface StationVersion {
+  readonly name: string;
+  /** Service time multiplier and extra error probability of a request served by it (its regression). */
+  readonly latencyFactor: number;
+  readonly errorRate: number;
+  /** Requests its instances finished, failed by its regression, and their summed service ms. */
+  done: number;
+  failed: number;
+  serviceMs: number;
+}
+
 export class Station {
   /** Requests in service on any instance. */
   busy = 0;
@@ -40,6 +52,13 @@ export class Station {
   readyAt: Float64Array = new Float64Array(4);
   /** Handle of the pending start-up or recovery event; -1: none. */
   pending: Float64Array = new Float64Array(4).fill(-1);
+  /** Per instance slot: the version it runs (index into versions), and that version's regression. */
+  gen = new Int32Array(4);
+  slow: Float64Array = new Float64Array(4).fill(1);
+  errs: Float64Array = new Float64Array(4);
+  /** The versions run here, the document's first; new instances run `current`. */
+  readonly versions: StationVersion[];
+  current = 0;
   /** Slots ever used: instance ids are below this. */
   slots = 0;
   private next = 0;
@@ -51,7 +70,16 @@ export class Station {
     readonly startupMs: number,
     /** Per class id. */
     readonly service: readonly Sampler[],
-  ) {}
+    version = 'v1',
+  ) {
+    this.versions = [{ name: version, latencyFactor: 1, errorRate: 0, done: 0, failed: 0, serviceMs: 0 }];
+  }
+
+  /** More than the document's version: requests count per version and regressions apply. */
+  get versioned(): boolean {
+    return this.versions.length > 1;
+  }
+
 
   /** Servers on ready instances. */
   get servers(): number {
@@ -79,6 +107,10 @@ export class Station {
     this.startedAt[i] = now;
     this.readyAt[i] = NaN;
     this.pending[i] = -1;
+    const v = this.versions[this.current]!;
+    this.gen[i] = this.current;
+    this.slow[i] = v.latencyFactor;
+    this.errs[i] = v.errorRate;
     this.starting++;
     return i;
   }
@@ -147,10 +179,12 @@ export class Station {
     return s === INST_STOPPING && this.instBusy[i] === 0;
   }
 
-  /** Live instances in state s, newest first (the order a ReplicaSet deletes them in). */
-  newest(s: number): number {
+  /** The newest instance in state s (the order a ReplicaSet deletes them in), among those `only` accepts; -1: none. */
+  newest(s: number, only?: (i: number) => boolean): number {
     let best = -1;
-    for (let i = 0; i < this.slots; i++) if (this.state[i] === s && (best < 0 || this.startedAt[i]! >= this.startedAt[best]!)) best = i;
+    for (let i = 0; i < this.slots; i++) {
+      if (this.state[i] === s && (only === undefined || only(i)) && (best < 0 || this.startedAt[i]! >= this.startedAt[best]!)) best = i;
+    }
     return best;
   }
 
@@ -167,6 +201,11 @@ export class Station {
       b.set(a);
       return b;
     };
+    const gen = new Int32Array(size);
+    gen.set(this.gen);
+    this.gen = gen;
+    this.slow = f(this.slow, 1);
+    this.errs = f(this.errs, 0);
     this.startedAt = f(this.startedAt, 0);
     this.readyAt = f(this.readyAt, NaN);
     this.pending = f(this.pending, -1);
