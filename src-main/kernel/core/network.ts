@@ -7,7 +7,6 @@
 // caller retries it (retries with backoff) or the client at the source gave up first (its
 // timeout: the request is an error there, and the work downstream goes on). Instances,
 // scaling, balancer health checks and faults live in their own files; this one asks them.
-import { createSampler } from '../engine/distributions.js';
 import { createStream, type RandomStream } from '../engine/random.js';
 import { PRIORITY_NORMAL, PRIORITY_URGENT, type EventKind, type Simulator } from '../engine/simulator.js';
 import { Autoscaler } from './autoscaler.js';
@@ -20,22 +19,17 @@ import { InstanceManager } from './instances.js';
 import { NodeMetrics } from './node-metrics.js';
 import type { Plan } from './plan.js';
 import { EventLog } from './records.js';
-import { compileRate, type RatePoint } from './rate-profile.js';
+import { buildLinkTables, buildNodeTables, CHOOSER, DATA, STATION } from './network-tables.js';
+import type { RatePoint } from './rate-profile.js';
 import type { ScalingModelOptions } from './scaling-setup.js';
-import { TrafficSource } from './source.js';
-import { Station } from './station.js';
+import type { TrafficSource } from './source.js';
+import type { Station } from './station.js';
 import { ABANDONED, CALLING, IN_NODE, SERVING, VisitPool, WAITING } from './visits.js';
 import type { Fault } from '../../../src-preload/contract/topology/index.js';
 
 /** Calls nested deeper than this fail (a cycle of call links would otherwise never end). */
 export const MAX_CALL_DEPTH = 64;
 
-const SOURCE = 0;
-const STATION = 1;
-const CHOOSER = 2;
-const PASS = 3;
-/** PostgreSQL, Redis, Kafka: the data tier's models take the visit. */
-const DATA = 4;
 /** The parent of a visit nobody waits for (a Kafka consumption). */
 const DETACHED = -2;
 /** failed[v] of a source visit whose client gave up (already counted as an error). */
@@ -121,64 +115,23 @@ export class Network {
     const { nodes, links } = plan;
     const n = nodes.length;
     this.metrics = nodes.map((node) => new NodeMetrics(Math.max(1, plan.classes.length), node.behavior.type === 'source'));
-    this.behavior = new Uint8Array(n);
-    this.overheadMs = new Float64Array(n);
-    this.stations = [];
-    this.sources = [];
-    this.callRng = nodes.map((node) => createStream(options.seed, `${node.id}/calls`));
-    nodes.forEach((node, i) => {
-      const b = node.behavior;
-      let station: Station | null = null;
-      let source: TrafficSource | null = null;
-      switch (b.type) {
-        case 'source':
-          this.behavior[i] = SOURCE;
-          source = new TrafficSource(
-            compileRate(b.rate, options.rateSeries?.[node.id]),
-            b.poisson,
-            b.classWeights,
-            createStream(options.seed, `${node.id}/arrivals`),
-            createStream(options.seed, `${node.id}/classes`),
-          );
-          break;
-        case 'station': {
-          this.behavior[i] = STATION;
-          const rng = createStream(options.seed, `${node.id}/service`);
-          station = new Station(b.concurrency, b.queueCapacity, b.timeoutMs, b.startupMs, b.serviceTime.map((d) => createSampler(d, rng)), b.version);
-          break;
-        }
-        case 'chooser':
-          this.behavior[i] = CHOOSER;
-          this.overheadMs[i] = b.overheadMs;
-          break;
-        case 'pass':
-          this.behavior[i] = PASS;
-          break;
-        case 'postgres':
-        case 'cache':
-        case 'broker':
-          this.behavior[i] = DATA;
-          break;
-      }
-      this.stations.push(station);
-      this.sources.push(source);
-    });
-    this.outStart = new Int32Array(n);
-    this.outEnd = new Int32Array(n);
-    const flat: number[] = [];
-    nodes.forEach((node, i) => {
-      this.outStart[i] = flat.length;
-      flat.push(...node.out);
-      this.outEnd[i] = flat.length;
-    });
-    this.outLinks = Int32Array.from(flat);
-    this.linkTo = Int32Array.from(links, (l) => l.to);
-    this.linkP = Float64Array.from(links, (l) => l.probability);
-    this.linkFan = Int32Array.from(links, (l) => l.fanOut);
-    this.linkLatency = Float64Array.from(links, (l) => l.latencyMs);
-    this.linkMask = links.map((l) => l.classMask);
+    const tables = buildNodeTables(plan, options);
+    this.behavior = tables.behavior;
+    this.overheadMs = tables.overheadMs;
+    this.stations = tables.stations;
+    this.sources = tables.sources;
+    this.callRng = tables.callRng;
+    const l = buildLinkTables(plan);
+    this.outStart = l.outStart;
+    this.outEnd = l.outEnd;
+    this.outLinks = l.outLinks;
+    this.linkTo = l.linkTo;
+    this.linkP = l.linkP;
+    this.linkFan = l.linkFan;
+    this.linkLatency = l.linkLatency;
+    this.linkMask = l.linkMask;
     this.outstanding = new Int32Array(links.length);
-    const weights = Float64Array.from(links, (l) => l.weight);
+    const weights = l.weights;
     this.retries = new Float64Array(n);
     this.lifetimeRetries = new Float64Array(n);
     this.retryMax = Int32Array.from(nodes, (node) => (node.behavior.type === 'station' ? node.behavior.retries.max : 0));
