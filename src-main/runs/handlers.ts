@@ -3,7 +3,7 @@ import type { RunService } from './run-service.js';
 
 type RunHandlers = Pick<
   Handlers,
-  'startRun' | 'pauseRun' | 'resumeRun' | 'stepRun' | 'setRunSpeed' | 'cancelRun' | 'injectFault' | 'listRuns' | 'getRun' | 'getRunDocument' | 'getRunSeries' | 'getRunEvents' | 'deleteRun'
+  'startRun' | 'pauseRun' | 'resumeRun' | 'stepRun' | 'setRunSpeed' | 'cancelRun' | 'injectFault' | 'startDeployment' | 'listRuns' | 'getRun' | 'getRunDocument' | 'getRunSeries' | 'getRunEvents' | 'deleteRun'
 >;
 
 /** The contract's run methods, answered by the run service. */
@@ -16,6 +16,7 @@ export function createRunHandlers(runs: RunService): RunHandlers {
     setRunSpeed: ({ id, speed }) => runs.setSpeed(id, speed),
     cancelRun: ({ id }) => runs.cancel(id),
     injectFault: ({ id, fault }) => runs.inject(id, fault),
+    startDeployment: ({ id, deployment }) => runs.deploy(id, deployment),
     listRuns: () => runs.list(),
     getRun: ({ id }) => runs.get(id),
     getRunDocument: ({ id }) => runs.document(id),

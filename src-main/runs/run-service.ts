@@ -3,7 +3,7 @@
 // streamed to the renderer through a RunStream. A worker that fails takes only its run down.
 import { availableParallelism } from 'node:os';
 import { randomUUID } from 'node:crypto';
-import { ContractError, FINAL_RUN_STATES, type Fault, type ParsedArgs, type RunEventDto, type RunInfo, type RunSpeed, type RunStateName, type Topology, topologySchema } from '../../src-preload/contract/index.js';
+import { ContractError, FINAL_RUN_STATES, type Deployment, type Fault, type ParsedArgs, type RunEventDto, type RunInfo, type RunSpeed, type RunStateName, type Topology, topologySchema } from '../../src-preload/contract/index.js';
 import type { EventBus } from '../app/event-bus.js';
 import type { Logger } from '../app/logger.js';
 import type { RunRepo } from '../store/run-repo.js';
@@ -110,6 +110,13 @@ export class RunService {
   async inject(id: string, fault: Fault): Promise<RunInfo> {
     const run = this.running(id, 'inject a fault into');
     await run.thread!.inject(fault);
+    return this.get(id);
+  }
+
+  /** Starts rolling out a new version of a node's instances in a live run (the `at` is ignored). */
+  async deploy(id: string, deployment: Deployment): Promise<RunInfo> {
+    const run = this.running(id, 'start a deployment in');
+    await run.thread!.deploy(deployment);
     return this.get(id);
   }
 

@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { ContractError, type Fault } from '../../src-preload/contract/index.js';
+import { ContractError, type Deployment, type Fault } from '../../src-preload/contract/index.js';
 import type { FromWorker, ToWorker, WorkerStart } from './worker-protocol.js';
 
 export interface ThreadListener {
@@ -30,7 +30,7 @@ export class RunThread {
   private readonly worker: Worker;
   private ended = false;
   private nextRequest = 1;
-  private readonly pending = new Map<number, { resolve: () => void; reject: (err: Error) => void }>();
+  private readonly pending = new Map<number, { resolve: () => void; reject: (err: Error) => void; where: string }>();
 
   constructor(file: string, start: WorkerStart, listener: ThreadListener, heapMb = RUN_HEAP_MB) {
     // A heap limit per run: a runaway run ends as failed ("reached memory limit") instead of taking main down.
@@ -62,10 +62,20 @@ export class RunThread {
 
   inject(fault: Fault): Promise<void> {
     if (this.ended) return Promise.reject(new ContractError('BAD_REQUEST', 'The run has finished; faults go into running runs.'));
+    return this.request('fault', (requestId) => ({ type: 'inject', requestId, fault }));
+  }
+
+  deploy(deployment: Deployment): Promise<void> {
+    if (this.ended) return Promise.reject(new ContractError('BAD_REQUEST', 'The run has finished; deployments go into running runs.'));
+    return this.request('deployment', (requestId) => ({ type: 'deploy', requestId, deployment }));
+  }
+
+  /** Asks the worker and waits for its reply; a refusal names `where` (the argument it concerns). */
+  private request(where: string, message: (requestId: number) => ToWorker): Promise<void> {
     const requestId = this.nextRequest++;
     return new Promise((resolve, reject) => {
-      this.pending.set(requestId, { resolve, reject });
-      this.worker.postMessage({ type: 'inject', requestId, fault } satisfies ToWorker);
+      this.pending.set(requestId, { resolve, reject, where });
+      this.worker.postMessage(message(requestId));
     });
   }
 
@@ -79,13 +89,13 @@ export class RunThread {
     const waiting = this.pending.get(reply.requestId);
     this.pending.delete(reply.requestId);
     if (!waiting) return;
-    if (reply.error) waiting.reject(new ContractError(reply.error.code, reply.error.message, 'fault'));
+    if (reply.error) waiting.reject(new ContractError(reply.error.code, reply.error.message, waiting.where));
     else waiting.resolve();
   }
 
   private end(): void {
     this.ended = true;
-    for (const waiting of this.pending.values()) waiting.reject(new ContractError('BAD_REQUEST', 'The run ended before the fault could be injected.'));
+    for (const waiting of this.pending.values()) waiting.reject(new ContractError('BAD_REQUEST', `The run ended before the ${waiting.where} could be applied.`));
     this.pending.clear();
   }
 }

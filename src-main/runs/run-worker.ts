@@ -42,8 +42,10 @@ port.on('message', (message: ToWorker) => {
     case 'speed':
       return driver.setSpeed(message.speed);
     case 'inject':
+    case 'deploy':
       try {
-        run.inject(message.fault);
+        if (message.type === 'inject') run.inject(message.fault);
+        else run.deploy(message.deployment);
         return post({ type: 'reply', requestId: message.requestId });
       } catch (err) {
         // A target or fault type the kernel cannot act on, or a run that has just ended.

@@ -1,5 +1,5 @@
 // Messages between the run service in main and a run's worker thread.
-import type { Fault, ModelArtefact, RunSpeed, Topology } from '../../src-preload/contract/index.js';
+import type { Deployment, Fault, ModelArtefact, RunSpeed, Topology } from '../../src-preload/contract/index.js';
 import type { RunEvent, RunOptions, RunState, RunSummary, SeriesFrame, SeriesLayout } from '../kernel/index.js';
 import type { DriverProgress } from './run-driver.js';
 
@@ -25,7 +25,8 @@ export type ToWorker =
   | { type: 'resume' }
   | { type: 'step'; events: number }
   | { type: 'speed'; speed: RunSpeed }
-  | { type: 'inject'; requestId: number; fault: Fault };
+  | { type: 'inject'; requestId: number; fault: Fault }
+  | { type: 'deploy'; requestId: number; deployment: Deployment };
 
 export type FromWorker =
   | { type: 'started'; layout: SeriesLayout }

@@ -33,6 +33,7 @@ export const METHOD_NAMES = [
   'setRunSpeed',
   'cancelRun',
   'injectFault',
+  'startDeployment',
   'listRuns',
   'getRun',
   'getRunDocument',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { faultSchema, topologySchema } from './topology/index.js';
+import { deploymentSchema, faultSchema, topologySchema } from './topology/index.js';
 import { documentPathSchema } from './paths.js';
 
 /** queued: waiting for a free core; stopped: a budget ended it early (see stopReason). */
@@ -100,6 +100,8 @@ export const runMethods = {
   cancelRun: { args: byId, result: runInfoSchema },
   /** A fault now (its `at` is ignored); BAD_REQUEST for a run that is not going or a target the kernel cannot act on. */
   injectFault: { args: byId.extend({ fault: faultSchema }).strict(), result: runInfoSchema },
+  /** A new version rolled out now (its `at` is ignored); BAD_REQUEST for a run that is not going or a target without instances. */
+  startDeployment: { args: byId.extend({ deployment: deploymentSchema }).strict(), result: runInfoSchema },
   listRuns: { args: z.undefined(), result: z.array(runInfoSchema) },
   getRun: { args: byId, result: runInfoSchema },
   /** The document as the run simulated it (the open one may have changed since, or be another). */

@@ -60,13 +60,16 @@ export class DeploymentController {
   private readonly evBegin: EventKind;
   private readonly evTick: EventKind;
   private readonly rollouts: (Rollout | undefined)[] = [];
+  /** The scenario's deployments, then those started during the run (deployNow). */
+  private readonly planned: Deployment[];
   private readonly errorRateLimit: number;
 
   constructor(
     private readonly host: DeploymentHost,
-    private readonly planned: readonly Deployment[],
+    planned: readonly Deployment[],
     seed: number,
   ) {
+    this.planned = [...planned];
     this.rng = createStream(seed, 'deployments');
     this.evBegin = host.sim.register((k) => this.begin(k));
     this.evTick = host.sim.register((k) => this.tick(k));
@@ -75,6 +78,15 @@ export class DeploymentController {
 
   start(): void {
     this.planned.forEach((d, k) => this.host.sim.scheduleAt(d.at * 1000, PRIORITY_NORMAL, this.evBegin, k));
+  }
+
+  /** A deployment now (its `at` is ignored); throws naming a target without instances. */
+  deployNow(d: Deployment): void {
+    const n = this.host.ids.indexOf(d.target);
+    if (n < 0) throw new Error(`deployment target "${d.target}" is not a node of this run`);
+    if (!this.host.stations[n]) throw new Error(`deployment target "${d.target}" has no instances to replace`);
+    this.planned.push({ ...d, at: this.host.sim.now / 1000 });
+    this.begin(this.planned.length - 1);
   }
 
   /** Whether a request served by instance `inst` fails on its version's regression (counted per version). Hot path of versioned stations only. */

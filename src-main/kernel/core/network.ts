@@ -25,7 +25,7 @@ import type { ScalingModelOptions } from './scaling-setup.js';
 import type { TrafficSource } from './source.js';
 import type { Station } from './station.js';
 import { ABANDONED, CALLING, IN_NODE, SERVING, VisitPool, WAITING } from './visits.js';
-import type { Fault } from '../../../src-preload/contract/topology/index.js';
+import type { Deployment, Fault } from '../../../src-preload/contract/topology/index.js';
 
 /** Calls nested deeper than this fail (a cycle of call links would otherwise never end). */
 export const MAX_CALL_DEPTH = 64;
@@ -254,6 +254,11 @@ export class Network {
   /** A fault now (Run.inject): the same effect as a planned one at this time. */
   inject(fault: Fault): void {
     this.faultControl.inject(fault);
+  }
+
+  /** A deployment now (Run.deploy): the same rollout as a planned one at this time. */
+  deploy(deployment: Deployment): void {
+    this.deployments.deployNow(deployment);
   }
 
   /** Requests one instance of node i serves at once (Infinity for nodes without servers). */

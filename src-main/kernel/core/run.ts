@@ -1,7 +1,7 @@
 // A run of a topology document: build the network, advance it in slices (the host decides
 // how far: to a time, by a number of events, or paced), and summarise. Budgets stop a run
 // with a reason instead of hanging or exhausting memory.
-import type { Fault, Topology } from '../../../src-preload/contract/topology/index.js';
+import type { Deployment, Fault, Topology } from '../../../src-preload/contract/topology/index.js';
 import { Simulator } from '../engine/simulator.js';
 import { Network } from './network.js';
 import { Monitoring } from './monitoring/monitor.js';
@@ -56,6 +56,8 @@ export interface Run {
   advance(limit?: AdvanceLimit): RunState;
   /** A fault now, whatever its `at` (the same effect as a planned one); throws for a target or type it cannot act on. */
   inject(fault: Fault): void;
+  /** A deployment now, whatever its `at` (the same rollout as a planned one); throws for a target without instances. */
+  deploy(deployment: Deployment): void;
   /** Series frames and events recorded since the previous drain (the host streams and stores them). */
   drain(): RunRecords;
   summary(): RunSummary;
@@ -134,6 +136,10 @@ export function createRun(doc: Topology, options: RunOptions = {}): Run {
     inject(fault) {
       if (state !== 'running') throw new Error(`the run is ${state}; faults can only be injected while it runs`);
       net.inject(fault);
+    },
+    deploy(deployment) {
+      if (state !== 'running') throw new Error(`the run is ${state}; a deployment can only start while it runs`);
+      net.deploy(deployment);
     },
     seriesLayout,
     drain() {

@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand/vanilla';
-import { FINAL_RUN_STATES, type DevsimApi, type Fault, type RunEventDto, type RunInfo, type RunSpeed, type RunStateName, type SeriesFrameDto, type Topology } from '../../../src-preload/contract/index.js';
+import { FINAL_RUN_STATES, type Deployment, type DevsimApi, type Fault, type RunEventDto, type RunInfo, type RunSpeed, type RunStateName, type SeriesFrameDto, type Topology } from '../../../src-preload/contract/index.js';
 import type { AppState } from './app-store.js';
 import { messageOf } from './errors.js';
 import { readAllEvents, readAllFrames } from './run-reading.js';
@@ -57,6 +57,8 @@ export interface RunSlice extends RunViewSlice {
   deleteRun(id: string): Promise<void>;
   /** A fault now, in the run that is going. */
   injectFault(fault: Fault): Promise<void>;
+  /** A new version rolled out now, in the run that is going. */
+  startDeployment(deployment: Deployment): Promise<void>;
 }
 
 type Pushed = { kind: 'progress'; id: string; apply: (r: LiveRun) => Partial<LiveRun> } | { kind: 'records'; id: string; frames: SeriesFrameDto[]; events: RunEventDto[]; dropped: number } | { kind: 'finished'; id: string; info: RunInfo };
@@ -261,6 +263,7 @@ export const createRunSlice =
         }
       },
       injectFault: (fault) => control('Injecting a fault…', (id) => api.injectFault({ id, fault })),
+      startDeployment: (deployment) => control('Starting a deployment…', (id) => api.startDeployment({ id, deployment })),
     };
   };
 

@@ -25,7 +25,7 @@ export function seedRuns(store: Store): void {
 }
 
 /** Methods that only succeed on a run that is going; random input checks their refusals. */
-export const LIVE_RUN_METHODS: readonly MethodName[] = ['pauseRun', 'resumeRun', 'stepRun', 'setRunSpeed', 'injectFault'];
+export const LIVE_RUN_METHODS: readonly MethodName[] = ['pauseRun', 'resumeRun', 'stepRun', 'setRunSpeed', 'injectFault', 'startDeployment'];
 
 const runId = fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...SEEDED_RUN_IDS) }, fc.constantFrom('run-missing', 'run-', 'x', ''), fc.string({ maxLength: 12 }));
 const range = { fromMs: fc.oneof(fc.nat(), fc.double()), toMs: fc.oneof(fc.nat(), fc.constant(-1)) };
@@ -46,6 +46,7 @@ export function runArgs(documentArg: fc.Arbitrary<unknown>): Partial<Record<Meth
     setRunSpeed: fc.record({ id: runId, speed: fc.constantFrom('max', 5, 0) }),
     cancelRun: fc.record({ id: runId }),
     injectFault: fc.record({ id: runId, fault: fc.constantFrom({ type: 'pod-kill', at: 0, target: 'api' }, { type: 'nope' }) }),
+    startDeployment: fc.record({ id: runId, deployment: fc.constantFrom({ at: 0, target: 'api', version: 'v2' }, { at: 0, target: 'api', version: '' }, { target: 'api', version: 'v2', strategy: 'nope' }) }),
     getRun: fc.record({ id: runId }),
     getRunDocument: fc.record({ id: runId }),
     getRunSeries: fc.record({ id: runId, ...range, nodes: fc.array(fc.constantFrom('a', 'b')), limit: fc.integer({ min: 0, max: 5 }) }, { requiredKeys: ['id'] }),
@@ -63,6 +64,7 @@ export const RUN_DOMAIN_ERRORS: Partial<Record<MethodName, ErrorCode[]>> = {
   setRunSpeed: ['NOT_FOUND', 'BAD_REQUEST'],
   cancelRun: ['NOT_FOUND'],
   injectFault: ['NOT_FOUND', 'BAD_REQUEST', 'UNAVAILABLE'],
+  startDeployment: ['NOT_FOUND', 'BAD_REQUEST', 'UNAVAILABLE'],
   getRun: ['NOT_FOUND'],
   getRunDocument: ['NOT_FOUND'],
   getRunSeries: ['NOT_FOUND'],

@@ -34,6 +34,7 @@ function store() {
     deleteRun: vi.fn(async () => ({ deleted: true })),
     startRun: vi.fn(async () => info({ id: 'run-live', state: 'running', summary: null })),
     injectFault: vi.fn(async () => info({ id: 'run-live', state: 'running', summary: null })),
+    startDeployment: vi.fn(async () => info({ id: 'run-live', state: 'running', summary: null })),
     onRunProgress: vi.fn(() => () => {}),
     onRunRecords: vi.fn(() => () => {}),
     onRunFinished: vi.fn(() => () => {}),
@@ -98,6 +99,20 @@ describe('stored runs', () => {
     api.injectFault.mockRejectedValueOnce(new ContractError('BAD_REQUEST', 'no such target', 'injectFault'));
     await s().injectFault({ type: 'db-primary-failure', at: 0, target: 'nope' });
     expect(s().runError).toBe('no such target');
+  });
+
+  it('starts a deployment in the run that goes, and shows why one is refused', async () => {
+    const { api, s, st } = store();
+    st.setState({ doc: { ...opened({ findings: [] }), dirty: false, key: 'k', revision: 0, autosavedRevision: null, autosavedAt: null, autosaveError: null } });
+    const deployment = { at: 0, target: 'api', version: 'v2', strategy: 'canary' as const, maxSurge: 1, maxUnavailable: 0, canaryPercent: 10, errorRate: 0.5, latencyFactor: 1, autoRollback: true };
+    await s().startDeployment(deployment);
+    expect(api.startDeployment).not.toHaveBeenCalled(); // no run yet
+    await s().startRun();
+    await s().startDeployment(deployment);
+    expect(api.startDeployment).toHaveBeenCalledWith({ id: 'run-live', deployment });
+    api.startDeployment.mockRejectedValueOnce(new ContractError('BAD_REQUEST', 'deployment target "db" has no instances to replace', 'deployment'));
+    await s().startDeployment({ ...deployment, target: 'db' });
+    expect(s().runError).toBe('deployment target "db" has no instances to replace');
   });
 
   it('compares a stored run with the shown one: loads its series, drops it when closed or deleted; the cursor resets with another run', async () => {

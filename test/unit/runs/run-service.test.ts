@@ -152,6 +152,26 @@ describe('run service', () => {
     await expect(fixture.service.inject(id, { type: 'pod-kill', at: 0, target: 'server', count: 1 })).rejects.toThrow(/has ended \(cancelled\)/);
   });
 
+  it('starts a deployment in a running run (deployment-started, then finished on the timeline), and refuses a target without instances', async () => {
+    fixture = startService(workerFile);
+    const { id } = fixture.service.start({ document: mm1(), parameters: LONG });
+    await fixture.progress(id, (p) => p.events > 0);
+    const deployment = { at: 0, target: 'server', version: 'v2', strategy: 'blue-green' as const, maxSurge: 1, maxUnavailable: 0, canaryPercent: 10, errorRate: 0, latencyFactor: 1, autoRollback: true };
+    await expect(fixture.service.deploy(id, deployment)).resolves.toMatchObject({ id, state: 'running' });
+    const started = await fixture.recorded(id, (e) => e.type === 'deployment-started' && e.target === 'server');
+    expect(started.data).toMatchObject({ version: 'v2', from: 'v1', strategy: 'blue-green' });
+    const done = await fixture.recorded(id, (e) => e.type === 'deployment-finished' && e.target === 'server');
+    expect(done.data).toMatchObject({ version: 'v2', outcome: 'completed', lostRequests: 0 });
+    expect(done.tMs).toBeGreaterThanOrEqual(started.tMs);
+    await expect(fixture.service.deploy(id, { ...deployment, target: 'arrivals' })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      where: 'deployment',
+      message: 'deployment target "arrivals" has no instances to replace',
+    });
+    fixture.service.cancel(id);
+    await expect(fixture.service.deploy(id, deployment)).rejects.toThrow(/has ended \(cancelled\)/);
+  });
+
   it('gives back the document a run simulated; a missing run or a stored document that no longer reads is a typed error', async () => {
     fixture = startService(workerFile);
     const { id } = fixture.service.start({ document: mm1(), parameters: params({ durationS: 60 }) });

@@ -5,6 +5,7 @@ import { RunCanvas } from './canvas/RunCanvas.js';
 import { CompareFigures } from './CompareFigures.js';
 import { EventTimeline } from './EventTimeline.js';
 import { download, runJson, runSeriesCsv } from './export.js';
+import { DeployPanel } from './DeployPanel.js';
 import { FaultPanel } from './FaultPanel.js';
 import { RealContainerStats } from './RealContainerStats.js';
 import { RunCharts } from './RunCharts.js';
@@ -45,6 +46,7 @@ export function RunScreen(): React.JSX.Element {
         <>
           <RunControls />
           <FaultPanel />
+          <DeployPanel />
         </>
       ) : (
         <div className="empty-state" data-testid="run-no-document">
