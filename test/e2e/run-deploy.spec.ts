@@ -5,13 +5,7 @@ import { callHost } from './fixtures/contract-client.js';
 import { expect, test } from './fixtures/test.js';
 
 test('run deploy: a canary of a version that fails half its requests, deployed during a run, is rolled back automatically; all three steps are on the timeline', async ({ app, host, page }) => {
-  await app.open(host.current.url);
-  await app.welcome.template('production').click();
-  await expect(app.topology.title).toHaveText(/Production/);
-  await app.goTo('run');
-  const r = app.run;
-  await r.startWith(3600, 100);
-  await expect(r.state).toHaveAttribute('data-state', 'running', { timeout: 30_000 });
+  await app.runProductionLive(host.current.url, 3600, 100);
 
   await page.getByTestId('deploy-target').selectOption('api');
   await expect(page.getByTestId('deploy-version')).toHaveValue('v2');

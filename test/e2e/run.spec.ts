@@ -91,13 +91,7 @@ test('live view: the production template runs; a node picked on the picker or th
 });
 
 test('live view: a region taken out turns its nodes down on the run canvas; the fault clicked on the timeline moves the charts cursor there and zooms around it; hovering the charts there highlights it', async ({ app, host, page }) => {
-  await app.open(host.current.url);
-  await app.welcome.template('production').click();
-  await expect(app.topology.title).toHaveText(/Production/);
-  await app.goTo('run');
-  const r = app.run;
-  await r.startWith(3600, 100);
-  await expect(r.state).toHaveAttribute('data-state', 'running', { timeout: 30_000 });
+  const r = await app.runProductionLive(host.current.url, 3600, 100);
   await expect(r.canvasNode('api')).toHaveAttribute('data-health', 'healthy', { timeout: 20_000 });
   await r.faultType.selectOption('region-outage');
   await r.faultTarget.selectOption('us-east-1');

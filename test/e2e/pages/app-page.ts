@@ -52,6 +52,17 @@ export class AppPage {
     await expect(this.screen(area)).toBeVisible();
   }
 
+  /** What a new user does to watch the Production template live: opens it from the welcome screen and starts it in the Run area at `speed`, paced, until it is running. */
+  async runProductionLive(url: string, durationS: number, speed: number): Promise<RunPage> {
+    await this.open(url);
+    await this.welcome.template('production').click();
+    await expect(this.topology.title).toHaveText(/Production/);
+    await this.goTo('run');
+    await this.run.startWith(durationS, speed);
+    await expect(this.run.state).toHaveAttribute('data-state', 'running', { timeout: 30_000 });
+    return this.run;
+  }
+
   /** Which area the sidebar marks as current (aria-current="page"). */
   current(): Locator {
     return this.sidebar.locator('[aria-current="page"]');
