@@ -242,3 +242,32 @@ test('inspector: a list of objects (ports) has a block of fields per item; add a
   expect(doc.nodes['api']).toMatchObject({ ports: [{ port: 8080 }] });
   expect((doc.nodes['api'] as { ports: unknown[] }).ports).toHaveLength(1);
 });
+
+test('inspector: the scenario opens from the Document panel; a deployment added there (target picked from the nodes) is saved and rolls out in the next run', async ({ app, page }) => {
+  await app.open(host.current.url);
+  await app.welcome.template('production').click();
+  const t = app.topology;
+  const i = t.inspector;
+  await expect(t.canvas.root).toBeVisible();
+  await page.getByTestId('open-scenario').click();
+  await expect(i.id).toHaveText('scenario');
+  await i.openSection('scenario.deployments');
+  await i.field('scenario.deployments').getByTestId('item-add').click();
+  const at = 'scenario.deployments[0]';
+  await expect(i.field(at)).toBeVisible();
+  // Until a target is picked the placeholder names nothing, and the validator says so at the field.
+  await expect(i.findings(`${at}.target`)).toContainText('target');
+  await i.input(`${at}.target`).selectOption('api');
+  await expect(i.findings(`${at}.target`)).toHaveCount(0);
+  await i.type(`${at}.version`, 'v2');
+  await i.type(`${at}.at`, '600');
+  await i.input(`${at}.strategy`).selectOption('blue-green');
+  const doc = await saved(app, page);
+  expect(doc.scenario.deployments).toEqual([expect.objectContaining({ target: 'api', version: 'v2', at: 600, strategy: 'blue-green' })]);
+
+  await app.goTo('run');
+  await app.run.startWith(1800, 'max');
+  await expect(app.run.state).toHaveAttribute('data-state', 'completed', { timeout: 60_000 });
+  await expect(page.locator('[data-testid="run-event"][data-type="deployment-started"]').first()).toContainText('api: deploying v2 over v1 (blue-green)');
+  await expect(page.locator('[data-testid="run-event"][data-type="deployment-finished"]').first()).toContainText('api: v2 rolled out');
+});

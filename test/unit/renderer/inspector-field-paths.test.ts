@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatPath, NODE_SCHEMAS, linkSchema, topologySchema } from '../../../src-preload/contract/index.js';
-import { currentVariant, fieldForPath, parsePath, targetOfPath, visibleFieldPaths } from '../../../src-renderer/src/features/topology/inspector/field-paths.js';
+import { currentVariant, fieldForPath, parsePath, targetOfPath, targetPath, visibleFieldPaths } from '../../../src-renderer/src/features/topology/inspector/field-paths.js';
 import { formOf, starterValue } from '../../../src-renderer/src/features/topology/inspector/schema-walk.js';
 import { referenceChoices } from '../../../src-renderer/src/features/topology/inspector/references.js';
 import { parseNumber } from '../../../src-renderer/src/features/topology/inspector/value-text.js';
@@ -21,12 +21,14 @@ describe('inspector: a finding path → the field that shows it', () => {
     expect(parsePath('.oops')).toBeNull();
   });
 
-  it('names the node, link or group a path is in; document-level paths name none', () => {
+  it('names the node, link, group or section a path is in; the metadata (its own panel) names none', () => {
     expect(targetOfPath('nodes.api.scaling.minReplicas')).toEqual({ type: 'node', id: 'api' });
     expect(targetOfPath('links[2].classes[0]')).toEqual({ type: 'link', index: 2 });
     expect(targetOfPath('groups.eu.parent')).toEqual({ type: 'group', id: 'eu' });
+    expect(targetOfPath('scenario.deployments[0].target')).toEqual({ type: 'section', section: 'scenario' });
+    expect(targetOfPath('settings.monitoring')).toEqual({ type: 'section', section: 'settings' });
+    expect(targetPath({ type: 'section', section: 'scenario' })).toEqual(['scenario']);
     expect(targetOfPath('metadata.name')).toBeNull();
-    expect(targetOfPath('settings.monitoring')).toBeNull();
     expect(targetOfPath('')).toBeNull();
   });
 
@@ -80,5 +82,9 @@ describe('inspector: reference fields are choices of the ids they may name', () 
     expect(referenceChoices(d, ['links', 0, 'to'])).toEqual(['db', 'db2', 'cache']);
     expect(referenceChoices(d, ['nodes', 'db2', 'topology', 'primary'])).toEqual(['db']);
     expect(referenceChoices(d, ['nodes', 'cache', 'version'])).toBeNull();
+    // A planned deployment names a node; a planned fault a node or a group (a region-wide fault).
+    expect(referenceChoices(d, ['scenario', 'deployments', 0, 'target'])).toEqual(['db', 'db2', 'cache']);
+    expect(referenceChoices(d, ['scenario', 'faults', 1, 'target'])).toEqual(['db', 'db2', 'cache', 'aws', 'east']);
+    expect(referenceChoices(d, ['scenario', 'faults', 1, 'durationS'])).toBeNull();
   });
 });

@@ -1,12 +1,14 @@
 import { useId, useState } from 'react';
 import { ENVIRONMENTS, type Topology } from '../../../../src-preload/contract/index.js';
 import { useAppStore } from '../../stores/context.js';
+import type { DocumentSection } from './inspector/field-paths.js';
 
 /**
- * The document's name, description and environment: the one part people can edit until the
- * topology editor arrives. Each change marks the document unsaved and is autosaved.
+ * The document's name, description and environment, and the way into its other sections (the
+ * scenario, the environment's settings), which open in the inspector. Each change marks the
+ * document unsaved and is autosaved.
  */
-export function MetadataPanel({ metadata }: { metadata: Topology['metadata'] }): React.JSX.Element {
+export function MetadataPanel({ metadata, onOpenSection }: { metadata: Topology['metadata']; onOpenSection?(section: DocumentSection): void }): React.JSX.Element {
   const edit = useAppStore((s) => s.editMetadata);
   // The name is kept here while it is empty, since a document needs one.
   const [name, setName] = useState(metadata.name);
@@ -66,6 +68,16 @@ export function MetadataPanel({ metadata }: { metadata: Topology['metadata'] }):
           />
         </div>
       </div>
+      {onOpenSection ? (
+        <div className="metadata-sections">
+          <button type="button" className="button small" data-testid="open-scenario" onClick={() => onOpenSection('scenario')}>
+            Scenario: faults, deployments, SLO…
+          </button>
+          <button type="button" className="button small" data-testid="open-settings" onClick={() => onOpenSection('settings')}>
+            Environment settings…
+          </button>
+        </div>
+      ) : null}
     </section>
   );
 }

@@ -110,7 +110,7 @@ export function TopologyScreen(): React.JSX.Element {
             ) : null}
             <FindingsPanel findings={doc.findings} selected={current} onSelect={selectFinding} />
             <SummaryPanel document={doc.document} highlight={current ? nodeOfPath(current.path) : null} />
-            <MetadataPanel key={doc.key} metadata={doc.document.metadata} />
+            <MetadataPanel key={doc.key} metadata={doc.document.metadata} onOpenSection={(section) => setOther({ type: 'section', section })} />
           </div>
         </div>
       ) : (

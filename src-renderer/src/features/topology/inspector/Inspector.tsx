@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef } from 'react';
-import { formatPath, groupSchema, linkSchema, NODE_KINDS, NODE_SCHEMAS, type Finding, type Topology } from '../../../../../src-preload/contract/index.js';
+import { environmentSettingsSchema, formatPath, groupSchema, linkSchema, NODE_KINDS, NODE_SCHEMAS, scenarioSchema, type Finding, type Topology } from '../../../../../src-preload/contract/index.js';
 import { useAppStore } from '../../../stores/context.js';
 import { kindInfo } from '../../../ui/node-kinds.js';
 import { FindingsPanel } from '../FindingsPanel.js';
@@ -34,7 +34,7 @@ interface Props {
 // Generating a kind's JSON Schema takes tens of milliseconds the first time (the app service's
 // the most), so they are made one per idle moment after the editor loads, not on the first click.
 if (typeof requestIdleCallback === 'function') {
-  const pending = [...NODE_KINDS.map((k) => NODE_SCHEMAS[k]), linkSchema, groupSchema];
+  const pending = [...NODE_KINDS.map((k) => NODE_SCHEMAS[k]), linkSchema, groupSchema, scenarioSchema, environmentSettingsSchema];
   const next = (): void => {
     const schema = pending.shift();
     if (schema === undefined) return;
@@ -68,6 +68,14 @@ function entityOf(doc: Topology, t: InspectorTarget): Entity | null {
     const position = node.position ? `${node.position.x}, ${node.position.y}` : 'laid out automatically';
     const links = String(doc.links.filter((l) => l.from === t.id || l.to === t.id).length);
     return { spec, value: node, title: node.label ?? t.id, kind: kindInfo(node.kind).label, skip: ['kind', 'position'], facts: [['Id', t.id, 'inspector-id'], ['Links', links, 'inspector-links'], ['Position', position, 'inspector-position']] };
+  }
+  if (t.type === 'section') {
+    const scenario = t.section === 'scenario';
+    const spec = formOf(scenario ? scenarioSchema : environmentSettingsSchema, path);
+    if (!isForm(spec)) return null;
+    const title = scenario ? 'Scenario' : 'Environment settings';
+    const what = scenario ? 'duration, seed, planned faults and deployments, SLO' : 'scaling, deployment, security, monitoring, clouds';
+    return { spec, value: doc[t.section], title, kind: 'document section', skip: [], facts: [['Section', t.section, 'inspector-id'], ['Holds', what, 'inspector-holds']] };
   }
   if (t.type === 'group') {
     const group = doc.groups[t.id];
@@ -141,7 +149,7 @@ export function Inspector({ document, target, findings, focus, selected, onSelec
           <FieldFindings path={own} />
         </div>
         <form className="inspector-form" onSubmit={(e) => e.preventDefault()} noValidate>
-          {target.type !== 'link' && onRenamed ? <RenameField target={target} onRenamed={onRenamed} /> : null}
+          {(target.type === 'node' || target.type === 'group') && onRenamed ? <RenameField target={target} onRenamed={onRenamed} /> : null}
           <FieldList spec={entity.spec} value={entity.value} skip={entity.skip} />
         </form>
       </section>

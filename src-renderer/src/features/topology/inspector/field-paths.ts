@@ -3,7 +3,10 @@ import type { FieldPath } from '../../../stores/field-edits.js';
 import { itemForm, type FieldSpec } from './schema-walk.js';
 
 /** What the inspector shows: a node, a link (by index) or a group. */
-export type InspectorTarget = { type: 'node'; id: string } | { type: 'link'; index: number } | { type: 'group'; id: string };
+/** What the inspector shows: a node, a link, a group, or a whole section of the document (the scenario, the environment's settings). */
+export type InspectorTarget = { type: 'node'; id: string } | { type: 'link'; index: number } | { type: 'group'; id: string } | { type: 'section'; section: DocumentSection };
+
+export type DocumentSection = 'scenario' | 'settings';
 
 /** Reads a path as `formatPath` writes it (`nodes.api.ports[0]`, `nodes["a b"].x`) back into segments; null when it is not one. */
 export function parsePath(text: string): FieldPath | null {
@@ -28,10 +31,15 @@ export function targetOfPath(path: string): InspectorTarget | null {
   if (section === 'nodes' && typeof key === 'string') return { type: 'node', id: key };
   if (section === 'groups' && typeof key === 'string') return { type: 'group', id: key };
   if (section === 'links' && typeof key === 'number') return { type: 'link', index: key };
+  if (section === 'scenario' || section === 'settings') return { type: 'section', section };
   return null;
 }
 
-export const targetPath = (t: InspectorTarget): FieldPath => (t.type === 'link' ? ['links', t.index] : [t.type === 'node' ? 'nodes' : 'groups', t.id]);
+export function targetPath(t: InspectorTarget): FieldPath {
+  if (t.type === 'link') return ['links', t.index];
+  if (t.type === 'section') return [t.section];
+  return [t.type === 'node' ? 'nodes' : 'groups', t.id];
+}
 
 /**
  * The field that shows a finding: the deepest of `fields` (formatted paths) that is `path` or

@@ -11,6 +11,11 @@ export function referenceChoices(doc: Topology, path: FieldPath): string[] | nul
   if (section === 'nodes' && field === 'group') return Object.keys(doc.groups);
   if (section === 'groups' && field === 'parent') return Object.keys(doc.groups).filter((g) => g !== own);
   if (section === 'links' && (field === 'from' || field === 'to')) return Object.keys(doc.nodes);
+  // A planned fault names a node or a group (a region-wide fault); a deployment, a node.
+  if (section === 'scenario' && rest[1] === 'target' && rest.length === 2) {
+    if (own === 'deployments') return Object.keys(doc.nodes);
+    if (own === 'faults') return [...Object.keys(doc.nodes), ...Object.keys(doc.groups)];
+  }
   if (section === 'nodes' && field === 'topology.primary') {
     return Object.entries(doc.nodes)
       .filter(([id, n]) => n.kind === 'postgres' && id !== own)
