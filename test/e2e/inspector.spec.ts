@@ -161,7 +161,7 @@ test('inspector: a link and a group get their forms too; a link’s type is a ch
   expect(doc.groups['us-east-1']).toMatchObject({ instanceHourCost: 0.25 });
 });
 
-test('findings: one that names no node, link or group selects the document panel', async ({ app }) => {
+test('findings: one in the environment settings opens them in the inspector, at the field it names', async ({ app }) => {
   await app.open(host.current.url);
   const text = [
     'apiVersion: devsim.io/v1',
@@ -184,8 +184,9 @@ test('findings: one that names no node, link or group selects the document panel
   const finding = t.findingItems.filter({ hasText: 'Zero trust without mandatory encryption' });
   await expect(finding).toContainText('settings.security.encryption');
   await finding.click();
-  await expect(t.inspector.root).toHaveCount(0);
-  await expect(app.page.getByTestId('metadata')).toBeFocused();
+  // The environment settings open in the inspector, at the field the finding names.
+  await expect(t.inspector.id).toHaveText('settings');
+  await expect(t.inspector.input('settings.security.encryption')).toBeFocused();
 });
 
 test('inspector: renaming a node is one command; its links follow and Ctrl+Z brings the old id back', async ({ app, page }) => {
