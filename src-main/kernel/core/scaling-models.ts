@@ -51,6 +51,8 @@ export interface OnlineStep {
   readonly loss: number;
   /** The (window, next point) pairs the step learned from. */
   readonly windows: number;
+  /** Set when learning had to stop for good (e.g. the ML backend ran out of memory): why. Scoring goes on with the weights learned so far. */
+  readonly stopped?: string;
 }
 
 export interface LearningDetector extends KernelDetector {

@@ -23,12 +23,23 @@ export async function learningDetectorFromArtefact(artefact: ModelArtefact, opti
   const spec = anomalyScorerSpec(artefact);
   const model = await loadTrainableModel(artefact);
   const learner = new OnlineLearner(model, spec.network, window, 1, options);
+  let stopped = false;
   return {
     name: artefact.name,
     window,
     threshold,
     score: makeAnomalyScorer(spec),
-    learn: (history) => learner.observe(normalisedWindow(history, window, normalisation)),
+    learn: (history) => {
+      if (stopped) return undefined;
+      try {
+        return learner.observe(normalisedWindow(history, window, normalisation));
+      } catch (err) {
+        // tfjs failed for good (the wasm heap is full, the model was freed): learning stops, the
+        // run goes on, scoring with the weights the network already has.
+        stopped = true;
+        return { steps: learner.steps, undone: learner.undone, loss: NaN, windows: 0, stopped: err instanceof Error ? err.message : String(err) };
+      }
+    },
     dispose: () => learner.dispose(),
   };
 }

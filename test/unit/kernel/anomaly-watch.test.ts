@@ -149,6 +149,31 @@ describe('anomaly detectors in a run', () => {
       expect(alerts(log).map((e) => e.type)).toEqual(['alert-firing', 'alert-resolved']);
     });
 
+    it('says when learning stops for good, then scores on without calling the learner again', () => {
+      const shown: number[][] = [];
+      let calls = 0;
+      const copy: LearningDetector = {
+        ...stepDetector(5),
+        learn(history) {
+          shown.push([...history]);
+          return ++calls === 3 ? { steps: 1, undone: 0, loss: NaN, windows: 0, stopped: 'the wasm backend ran out of memory' } : undefined;
+        },
+      };
+      const frozen: KernelDetector = { ...stepDetector(5), learning: () => copy };
+      const log = events(doc('spike-detector', 'api/arrivals_rps', true), { models: { 'spike-detector': { type: 'detector', detector: frozen } } });
+      expect(shown).toHaveLength(3);
+      const notes = log.filter((e) => e.type === 'anomaly-detector');
+      expect(notes).toEqual([
+        expect.objectContaining({
+          tMs: 30_000,
+          severity: 'warning',
+          message: 'detector: online learning stopped after 1 steps (the wasm backend ran out of memory); spike-detector scores api/arrivals_rps with what it has learned',
+          data: expect.objectContaining({ stopped: 'the wasm backend ran out of memory' }),
+        }),
+      ]);
+      expect(alerts(log).map((e) => e.type)).toEqual(['alert-firing', 'alert-resolved']);
+    });
+
     it('leaves learning off unless the node asks, and says why when no learning copy can be made', () => {
       const asked: string[] = [];
       const frozen: KernelDetector = { ...stepDetector(5), learning: (by) => (asked.push(by), { unavailable: 'no TensorFlow.js backend could start' }) };

@@ -90,4 +90,20 @@ describe('a detector that learns online', () => {
     expect(d.score(before, series[400]!)).toBe(scoreBefore);
     d.dispose();
   });
+
+  it('stops learning for good when tfjs fails (here: its model freed under it), and scores on with what it had learned', async () => {
+    const d = await learningDetectorFromArtefact(artefact, { every: 2, windows: 8 });
+    for (let t = 400; t < 420; t++) d.learn(series.subarray(0, t + 1));
+    const before = series.subarray(0, 450);
+    const score = d.score(before, series[450]!);
+    d.dispose(); // the tfjs model is gone; the next gradient step throws
+    let stop;
+    for (let t = 420; t < 430 && stop === undefined; t++) {
+      const step = d.learn(series.subarray(0, t + 1));
+      if (step?.stopped !== undefined) stop = step;
+    }
+    expect(stop).toMatchObject({ windows: 0, stopped: expect.stringMatching(/dispose/i) });
+    expect(d.learn(series.subarray(0, 431))).toBeUndefined();
+    expect(d.score(before, series[450]!)).toBe(score);
+  });
 });

@@ -22,8 +22,8 @@ interface Watcher {
   /** The ml-inference node whose model scores. */
   readonly by: string;
   readonly detector: KernelDetector;
-  /** The node's learning copy (it is also `detector`), when it learns online. */
-  readonly learner: LearningDetector | undefined;
+  /** The node's learning copy (it is also `detector`), while it learns online. */
+  learner: LearningDetector | undefined;
   /** The watched node's id and index, and the metric's index in a frame. */
   readonly node: string;
   readonly nodeIndex: number;
@@ -111,6 +111,18 @@ export class AnomalyWatch {
   }
 
   private report(w: Watcher, tMs: number, step: OnlineStep): void {
+    if (step.stopped !== undefined) {
+      w.learner = undefined;
+      this.events.push({
+        tMs,
+        type: 'anomaly-detector',
+        target: w.by,
+        message: `${w.by}: online learning stopped after ${step.steps} steps (${step.stopped}); ${w.detector.name} scores ${w.node}/${w.metric} with what it has learned`,
+        severity: 'warning',
+        data: { model: w.detector.name, onlineSteps: step.steps, undone: step.undone, stopped: step.stopped },
+      });
+      return;
+    }
     const undone = Number.isNaN(step.loss);
     if (!undone && step.steps !== 1 && step.steps % REPORT_EVERY_STEPS !== 0) return;
     const what = undone ? `an online learning step was undone (the loss was not finite); ${step.undone} undone so far` : `online learning step ${step.steps} on the latest ${step.windows} windows, loss ${step.loss.toPrecision(3)}`;
