@@ -1,6 +1,6 @@
-// Deploying a new version while a run goes: the person picks the Production template's API, a
-// canary of v2 that fails half its requests, and deploys it from the Run area; the timeline
-// shows the rollout start, the automatic rollback with its reason, and the rollout's end.
+// Breaking things while a run goes, from the Run area: a canary of v2 that fails half its
+// requests, deployed on the Production template's API, is rolled back automatically (start,
+// rollback with its reason, end on the timeline); CPU stress on the API starts and ends there too.
 import { callHost } from './fixtures/contract-client.js';
 import { expect, test } from './fixtures/test.js';
 
@@ -25,4 +25,16 @@ test('run deploy: a canary of a version that fails half its requests, deployed d
   expect(finished.data).toMatchObject({ version: 'v2', strategy: 'canary', outcome: 'rolled-back' });
   expect(Number(finished.data!['regressionErrors'])).toBeGreaterThan(0);
   expect(finished.tMs).toBeGreaterThanOrEqual(events.find((e) => e.type === 'deployment-started')!.tMs);
+});
+
+test('run stress: CPU stress injected on the API during a run is on the timeline with what it takes, and ends after its duration', async ({ app, host, page }) => {
+  const r = await app.runProductionLive(host.current.url, 3600, 100);
+  await r.faultType.selectOption('cpu-stress');
+  await r.faultTarget.selectOption('api');
+  await page.getByTestId('fault-load').fill('60');
+  await r.faultDuration.fill('120');
+  await r.faultInject.click();
+  const started = page.locator('[data-testid="run-event"][data-type="fault-started"]').first();
+  await expect(started).toContainText("cpu-stress on api (injected): stressors take 60 % of each instance's CPU on 1 node for 120 s", { timeout: 20_000 });
+  await expect(page.locator('[data-testid="run-event"][data-type="fault-ended"]').first()).toContainText('cpu-stress on api ended', { timeout: 20_000 });
 });

@@ -34,6 +34,8 @@ export const SIMULATED_FAULTS: ReadonlySet<Fault['type']> = new Set([
   'network-partition',
   'db-primary-failure',
   'cache-flush',
+  'cpu-stress',
+  'memory-stress',
 ]);
 
 export function warnFaults(plan: Plan): void {
@@ -51,6 +53,8 @@ export function warnFaults(plan: Plan): void {
     else if (f.type === 'cache-flush' && hit.every((i) => plan.nodes[i]!.behavior.type !== 'cache')) plan.warnings.push(`${where}: ${f.target} has no Redis node; nothing happens`);
     else if (f.type === 'pod-kill' && hit.every((i) => plan.nodes[i]!.behavior.type !== 'station'))
       plan.warnings.push(`${where}: ${f.target} has no instances to kill (only services with replicas have them); nothing happens`);
+    else if ((f.type === 'cpu-stress' || f.type === 'memory-stress') && hit.every((i) => plan.nodes[i]!.behavior.type !== 'station'))
+      plan.warnings.push(`${where}: ${f.target} has no instances to stress (only services with replicas have them); nothing happens`);
   }
   for (const type of unsupported) plan.warnings.push(`${type} faults are not simulated yet`);
 }

@@ -10,7 +10,9 @@ import { PRIORITY_NORMAL, type EventKind, type Simulator } from '../engine/simul
 import { faultTargets, SIMULATED_FAULTS } from './fault-targets.js';
 import type { InstanceManager } from './instances.js';
 import type { Plan } from './plan.js';
+import { BASE_MEMORY_SHARE } from './monitoring/resources.js';
 import type { RunEvent } from './records.js';
+import type { Station } from './station.js';
 
 /** Per node: what faults do to calls into it now (read on the hot path). */
 export class NodeFaults {
@@ -27,6 +29,9 @@ export class NodeFaults {
   readonly blocked: Int32Array;
   /** Per node: partitions cutting links into it. */
   readonly partitionCount: Int32Array;
+  /** Per node: the CPU share (0–1, summed) and MiB per instance that stress faults take (metrics and service; not the request path). */
+  readonly cpuLoad: Float64Array;
+  readonly memoryMiB: Float64Array;
 
   constructor(n: number, links: number) {
     this.active = new Uint8Array(n);
@@ -38,6 +43,8 @@ export class NodeFaults {
     this.delayCount = new Int32Array(n);
     this.blocked = new Int32Array(links);
     this.partitionCount = new Int32Array(n);
+    this.cpuLoad = new Float64Array(n);
+    this.memoryMiB = new Float64Array(n);
   }
 
   refresh(n: number): void {
@@ -57,6 +64,7 @@ export interface FaultHost {
   readonly events: { push(event: RunEvent): void };
   readonly faults: NodeFaults;
   readonly instances: InstanceManager;
+  readonly stations: readonly (Station | null)[];
   /** Node `n` is cut off (delta +1) or one cut ends (−1). */
   cut(n: number, delta: number): void;
   /** The data tier's hooks for faults injected during the run. */
@@ -110,6 +118,8 @@ export class FaultController {
     const stations = nodes.filter((n) => h.plan.nodes[n]!.behavior.type === 'station');
     let detail = '';
     let links: number[] = [];
+    /** The nodes a lasting stress holds (until it ends): not those it OOM-killed. */
+    let held = stations;
     switch (fault.type) {
       case 'pod-kill': {
         const killed = stations.reduce((sum, n) => sum + h.instances.kill(n, fault.count, this.rng), 0);
@@ -156,6 +166,19 @@ export class FaultController {
         for (const n of nodes) h.flushCache(n);
         detail = 'the cache is emptied';
         break;
+      case 'cpu-stress':
+        for (const n of stations) {
+          f.cpuLoad[n]! += fault.loadPercent / 100;
+          h.stations[n]!.setCpuStress(f.cpuLoad[n]!);
+        }
+        detail = `stressors take ${fault.loadPercent} % of each instance's CPU on ${stations.length} node${stations.length === 1 ? '' : 's'}`;
+        break;
+      case 'memory-stress': {
+        const r = this.stressMemory(stations, fault.sizeMiB);
+        detail = r.detail;
+        held = r.held;
+        break;
+      }
       default:
         return;
     }
@@ -167,11 +190,36 @@ export class FaultController {
       severity: 'warning',
       data: { fault: fault.type, injected, nodes: nodes.length },
     });
-    const lasting = fault.type === 'network-delay' || fault.type === 'network-loss' || fault.type === 'region-outage' || fault.type === 'pod-failure' || fault.type === 'network-partition';
+    const lasting = fault.type !== 'pod-kill' && fault.type !== 'db-primary-failure' && fault.type !== 'cache-flush';
     if (lasting && durationMs < Infinity) {
-      this.running.push({ fault, nodes, links });
+      this.running.push({ fault, nodes: fault.type === 'cpu-stress' || fault.type === 'memory-stress' ? held : nodes, links });
       h.sim.schedule(durationMs, PRIORITY_NORMAL, this.evEnd, this.running.length - 1);
     }
+  }
+
+  /**
+   * memory-stress: each instance holds `sizeMiB` more. Where that goes past an instance's memory
+   * (its idle share plus the stress over `resources.memoryMiB`) the instances are OOM-killed, as
+   * the kernel's OOM killer would, and their replacements start without the stressors.
+   */
+  private stressMemory(stations: number[], sizeMiB: number): { detail: string; held: number[] } {
+    const h = this.host;
+    let killed = 0;
+    const oom: string[] = [];
+    const held: number[] = [];
+    for (const n of stations) {
+      const b = h.plan.nodes[n]!.behavior;
+      const limit = b.type === 'station' ? b.memoryLimitMiB : Infinity;
+      if (BASE_MEMORY_SHARE * limit + h.faults.memoryMiB[n]! + sizeMiB > limit) {
+        killed += h.instances.kill(n, h.stations[n]!.replicas, this.rng, 'OOMKilled');
+        oom.push(`${h.plan.nodes[n]!.id} (limit ${limit} MiB)`);
+      } else {
+        h.faults.memoryMiB[n]! += sizeMiB;
+        held.push(n);
+      }
+    }
+    if (oom.length === 0) return { held, detail: `each instance holds ${sizeMiB} MiB more on ${stations.length} node${stations.length === 1 ? '' : 's'}` };
+    return { held, detail: `${killed} instance${killed === 1 ? '' : 's'} OOM-killed on ${oom.join(', ')}${held.length > 0 ? `; ${sizeMiB} MiB more on the others` : ''}` };
   }
 
   /** Call links between the target nodes and the `from` side (every other node when none is named), both ways. */
@@ -226,6 +274,15 @@ export class FaultController {
         break;
       case 'network-partition':
         this.block(links, -1);
+        break;
+      case 'cpu-stress':
+        for (const n of nodes) {
+          f.cpuLoad[n] = Math.max(0, f.cpuLoad[n]! - fault.loadPercent / 100);
+          h.stations[n]!.setCpuStress(f.cpuLoad[n]!);
+        }
+        break;
+      case 'memory-stress':
+        for (const n of nodes) f.memoryMiB[n]! -= fault.sizeMiB;
         break;
       default:
         break;

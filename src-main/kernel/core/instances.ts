@@ -91,8 +91,8 @@ export class InstanceManager {
     this.host.nodeChanged(n);
   }
 
-  /** pod-kill: `count` instances chosen at random die now; their requests in service fail; replacements start. */
-  kill(n: number, count: number, rng: RandomStream): number {
+  /** pod-kill: `count` instances chosen at random die now; their requests in service fail; replacements start. `reason`: why, when not a pod-kill (OOMKilled). */
+  kill(n: number, count: number, rng: RandomStream, reason?: string): number {
     const st = this.stations[n]!;
     const now = this.host.sim.now;
     const victims = this.pick(st, count, rng, (s) => s === INST_STARTING || s === INST_READY || s === INST_DOWN);
@@ -101,7 +101,7 @@ export class InstanceManager {
       st.setState(i, INST_DOWN); // takes no new work while its requests fail
       this.host.failInstanceWork(n, i);
       st.setState(i, INST_FREE);
-      this.emit(now, 'instance-killed', n, `${this.ids[n]}: instance ${i} killed`, 'warning', { instance: i });
+      this.emit(now, 'instance-killed', n, `${this.ids[n]}: instance ${i} killed${reason ? ` (${reason})` : ''}`, 'warning', reason ? { instance: i, reason } : { instance: i });
     }
     while (st.replicas < st.desired) this.launch(st, n, now, true);
     this.host.nodeChanged(n);

@@ -196,6 +196,7 @@ export class Network {
         events: this.events,
         faults: this.faults,
         instances: this.instances,
+        stations: this.stations,
         cut: (i, delta) => this.cut(i, delta),
         failPrimary: (i) => this.data.failPrimary(i),
         flushCache: (i) => this.data.flushCache(i),

@@ -26,6 +26,8 @@ export type Behavior =
       scaling: Scaling;
       /** The version its instances run at the start (app services name one; deployments change it). */
       version: string;
+      /** Memory each instance may hold (resources.memoryMiB): a memory-stress past it is an OOM kill. */
+      memoryLimitMiB: number;
     }
   /** Forwards each request to one of its call links (load balancer, GeoDNS); a target found down leaves rotation at the next health check. */
   | { type: 'chooser'; algorithm: Algorithm; overheadMs: number; healthCheckMs: number; maxConnections: number }
@@ -167,6 +169,7 @@ function behaviorOf(id: string, node: TopologyNode, classes: string[], warnings:
     retries: { max: node.retries.max, backoffMs: node.retries.backoffMs, multiplier: node.retries.multiplier },
     scaling: node.scaling,
     version: 'version' in node && node.version !== undefined ? node.version : 'v1',
+    memoryLimitMiB: node.resources.memoryMiB,
   };
 }
 

@@ -59,6 +59,8 @@ export class Station {
   /** The versions run here, the document's first; new instances run `current`. */
   readonly versions: StationVersion[];
   current = 0;
+  /** Service time factor of a cpu-stress fault (1 without one); folded into `slow`. */
+  private stressFactor = 1;
   /** Slots ever used: instance ids are below this. */
   slots = 0;
   private next = 0;
@@ -73,6 +75,15 @@ export class Station {
     version = 'v1',
   ) {
     this.versions = [{ name: version, latencyFactor: 1, errorRate: 0, done: 0, failed: 0, serviceMs: 0 }];
+  }
+
+  /**
+   * A cpu-stress fault takes `load` (0–1, summed over the faults in force) of every instance's
+   * CPU: the service gets the rest, so its times stretch by 1 / (1 − load), at most 20×.
+   */
+  setCpuStress(load: number): void {
+    this.stressFactor = 1 / Math.max(0.05, 1 - load);
+    for (let i = 0; i < this.slots; i++) this.slow[i] = this.versions[this.gen[i]!]!.latencyFactor * this.stressFactor;
   }
 
   /** More than the document's version: requests count per version and regressions apply. */
@@ -109,7 +120,7 @@ export class Station {
     this.pending[i] = -1;
     const v = this.versions[this.current]!;
     this.gen[i] = this.current;
-    this.slow[i] = v.latencyFactor;
+    this.slow[i] = v.latencyFactor * this.stressFactor;
     this.errs[i] = v.errorRate;
     this.starting++;
     return i;

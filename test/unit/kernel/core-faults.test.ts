@@ -1,6 +1,6 @@
 // Faults planned in the scenario and injected while the run goes: pod-kill, pod-failure,
 // network-delay, network-loss, network-partition, region-outage (group targets), the data tier's
-// db-primary-failure, and the warnings for what is not simulated.
+// db-primary-failure, cpu-stress and memory-stress (with OOM kills), and the plan's warnings.
 import { describe, expect, it } from 'vitest';
 import { Network } from '../../../src-main/kernel/core/network.js';
 import { buildPlan } from '../../../src-main/kernel/core/plan.js';
@@ -180,10 +180,9 @@ describe('injected faults', () => {
     expect(ofType(r.drain().events, 'fault-ended')[0]!.tMs).toBe(25_000);
   });
 
-  it('refuses a target that names nothing and a fault type it cannot simulate', () => {
+  it('refuses a target that names nothing, and any fault once the run is done', () => {
     const r = createRun(doc(), { durationS: 60 });
     expect(() => r.inject({ type: 'pod-kill', at: 0, target: 'nowhere', count: 1 })).toThrow(/"nowhere" is neither a node nor a group/);
-    expect(() => r.inject({ type: 'cpu-stress', at: 0, target: 'a', loadPercent: 50 })).toThrow(/cpu-stress faults are not simulated yet/);
     r.advance();
     expect(() => r.inject({ type: 'pod-kill', at: 0, target: 'a', count: 1 })).toThrow(/the run is done/);
   });
@@ -209,18 +208,78 @@ describe('injected faults', () => {
 });
 
 describe('fault warnings', () => {
-  it('warns only about faults it does not simulate, and about targets that name nothing', () => {
+  it('warns about targets a fault cannot act on, and about nothing else', () => {
     const doc = topology({ src: source(1), a: box(1) }, [call('src', 'a')], {
       faults: [
         { type: 'pod-kill', at: 1, target: 'a', count: 1 },
         { type: 'cpu-stress', at: 1, target: 'a', durationS: 5, loadPercent: 50 },
         { type: 'pod-kill', at: 1, target: 'src', count: 1 },
+        { type: 'memory-stress', at: 1, target: 'src', durationS: 5, sizeMiB: 64 },
       ],
     });
     const warnings = buildPlan(doc).warnings.join('\n');
-    expect(warnings).toMatch(/cpu-stress faults are not simulated yet/);
+    expect(warnings).not.toMatch(/not simulated/);
     expect(warnings).toMatch(/src has no instances to kill/);
+    expect(warnings).toMatch(/fault memory-stress at 1 s: src has no instances to stress/);
+    expect(warnings).not.toMatch(/fault cpu-stress/);
     expect(warnings).not.toMatch(/pod-kill faults are not simulated/);
     expect(warnings).not.toMatch(/faults and deployments/);
+  });
+});
+
+describe('stress', () => {
+  /** 4 instances of 100 ms at 10/s (a quarter busy), 512 MiB each; a frame every 10 s. */
+  const stressed = (fault: NonNullable<NonNullable<TopologyInput['scenario']>['faults']>[number]) =>
+    topology({ src: source(10), a: box(100, { replicas: 4, resources: { cpu: 1, memoryMiB: 512 } }) }, [call('src', 'a')], { durationS: 180, faults: [fault] });
+  const frames = (doc: Topology) => {
+    const r = createRun(doc, { seed: 3, seriesIntervalS: 10 });
+    const out: { tMs: number; values: Float64Array }[] = [];
+    const events: RunEvent[] = [];
+    while (r.advance({ untilMs: r.now + 30_000 }) === 'running') {
+      const d = r.drain();
+      out.push(...d.frames);
+      events.push(...d.events);
+    }
+    const d = r.drain();
+    out.push(...d.frames);
+    events.push(...d.events);
+    const metric = (name: string) => {
+      const k = r.seriesLayout.metrics.indexOf(name as never);
+      const node = r.seriesLayout.nodes.indexOf('a');
+      return (tS: number) => out.find((f) => f.tMs === tS * 1000)!.values[node * r.seriesLayout.metrics.length + k]!;
+    };
+    return { metric, events };
+  };
+
+  it('cpu-stress at 50 %: service takes twice as long and the stressors show on the CPU, until it ends', () => {
+    const { metric, events } = frames(stressed({ type: 'cpu-stress', at: 60, target: 'a', durationS: 60, loadPercent: 50 }));
+    const latency = metric('latency_p50_ms');
+    const cpu = metric('cpu_cores');
+    expect(latency(50)).toBeCloseTo(100, 0);
+    expect(latency(100)).toBeCloseTo(200, 0);
+    expect(latency(170)).toBeCloseTo(100, 0);
+    // Busy share a quarter, then a half (slower service), plus the stressors' half of every core.
+    expect(cpu(100) - cpu(50)).toBeGreaterThan(2);
+    expect(cpu(170)).toBeCloseTo(cpu(50), 1);
+    expect(ofType(events, 'fault-started')[0]!.message).toBe("cpu-stress on a: stressors take 50 % of each instance's CPU on 1 node for 60 s");
+    expect(ofType(events, 'fault-ended')[0]!.tMs).toBe(120_000);
+  });
+
+  it('memory-stress within the limit: every instance holds that much more until it ends', () => {
+    const { metric, events } = frames(stressed({ type: 'memory-stress', at: 60, target: 'a', durationS: 60, sizeMiB: 100 }));
+    const memory = metric('memory_mib');
+    expect(memory(100) - memory(50)).toBeCloseTo(4 * 100, 0);
+    expect(memory(170)).toBeCloseTo(memory(50), 0);
+    expect(ofType(events, 'instance-killed')).toEqual([]);
+  });
+
+  it('memory-stress past the limit OOM-kills every instance; replacements start without the stressors', () => {
+    const { metric, events } = frames(stressed({ type: 'memory-stress', at: 60, target: 'a', durationS: 60, sizeMiB: 400 }));
+    const killed = ofType(events, 'instance-killed');
+    expect(killed).toHaveLength(4);
+    for (const e of killed) expect(e).toMatchObject({ tMs: 60_000, data: { reason: 'OOMKilled' } });
+    expect(killed[0]!.message).toMatch(/^a: instance \d killed \(OOMKilled\)$/);
+    expect(ofType(events, 'fault-started')[0]!.message).toBe('memory-stress on a: 4 instances OOM-killed on a (limit 512 MiB) for 60 s');
+    expect(metric('memory_mib')(100)).toBeCloseTo(metric('memory_mib')(50), 0);
   });
 });

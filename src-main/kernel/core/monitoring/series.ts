@@ -146,9 +146,10 @@ export class SeriesRecorder {
         const instances = (dt > 0 ? (replicaArea - last.replicas[i]!) / dt : m.replicas.value) * scale;
         const servers = instances * model.concurrency[i]!;
         const replicas = net.replicaCount(i) * scale;
-        const memory = memoryMiB(model, i, replicas, inNode);
+        // Stress faults' stressors hold memory and CPU of their own on every instance.
+        const memory = memoryMiB(model, i, replicas, inNode) + replicas * net.faults.memoryMiB[i]!;
         values[o + M.utilization_percent] = servers > 0 && servers < Infinity ? (busy / servers) * 100 : NaN;
-        values[o + M.cpu_cores] = cpuCores(model, i, instances, busy);
+        values[o + M.cpu_cores] = cpuCores(model, i, instances, busy) + instances * model.cpu[i]! * Math.min(1, net.faults.cpuLoad[i]!);
         values[o + M.memory_mib] = memory;
         values[o + M.replicas] = replicas;
         values[o + M.ready_replicas] = net.readyReplicaCount(i) * scale;

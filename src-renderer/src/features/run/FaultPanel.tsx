@@ -3,19 +3,24 @@ import type { Fault } from '../../../../src-preload/contract/index.js';
 import { useAppStore } from '../../stores/context.js';
 import { isFinal } from '../../stores/run-slice.js';
 
-type FaultType = 'pod-kill' | 'network-delay' | 'db-primary-failure' | 'region-outage';
+type FaultType = 'pod-kill' | 'network-delay' | 'db-primary-failure' | 'region-outage' | 'cpu-stress' | 'memory-stress';
 const LABELS: Record<FaultType, string> = {
   'pod-kill': 'Kill an instance',
   'network-delay': 'Add latency',
   'db-primary-failure': 'Fail the database primary',
   'region-outage': 'Take a region out',
+  'cpu-stress': 'Stress the CPU',
+  'memory-stress': 'Stress the memory',
 };
 
 /** The document's targets a fault of each type can act on. */
 export function faultTargets(doc: { nodes: Record<string, object>; groups?: Record<string, { type: string }> }): Record<FaultType, string[]> {
   const nodes = Object.entries(doc.nodes);
+  const withInstances = nodes.filter(([, n]) => typeof (n as { replicas?: unknown }).replicas === 'number').map(([id]) => id);
   return {
-    'pod-kill': nodes.filter(([, n]) => typeof (n as { replicas?: unknown }).replicas === 'number').map(([id]) => id),
+    'pod-kill': withInstances,
+    'cpu-stress': withInstances,
+    'memory-stress': withInstances,
     'network-delay': nodes.filter(([, n]) => (n as { kind?: string }).kind !== 'traffic-source').map(([id]) => id),
     'db-primary-failure': nodes.filter(([, n]) => (n as { topology?: { mode?: string } }).topology?.mode === 'primary-replica').map(([id]) => id),
     'region-outage': Object.entries(doc.groups ?? {})
@@ -34,6 +39,8 @@ export function FaultPanel(): React.JSX.Element | null {
   const [type, setType] = useState<FaultType>('pod-kill');
   const [target, setTarget] = useState('');
   const [delayMs, setDelayMs] = useState(200);
+  const [loadPercent, setLoadPercent] = useState(50);
+  const [sizeMiB, setSizeMiB] = useState(256);
   /** Simulated seconds the fault lasts; null: until the run ends. */
   const [durationS, setDurationS] = useState<number | null>(null);
   if (!targets || !run || isFinal(run.state)) return null;
@@ -49,6 +56,10 @@ export function FaultPanel(): React.JSX.Element | null {
         return { type, at: 0, target: chosen };
       case 'region-outage':
         return { type, at: 0, target: chosen, ...(durationS !== null ? { durationS } : {}) };
+      case 'cpu-stress':
+        return { type, at: 0, target: chosen, loadPercent, ...(durationS !== null ? { durationS } : {}) };
+      case 'memory-stress':
+        return { type, at: 0, target: chosen, sizeMiB, ...(durationS !== null ? { durationS } : {}) };
     }
   };
   return (
@@ -79,7 +90,19 @@ export function FaultPanel(): React.JSX.Element | null {
           <input type="number" min={1} data-testid="fault-delay" value={delayMs} onChange={(e) => setDelayMs(Number(e.target.value) > 0 ? Number(e.target.value) : 1)} />
         </label>
       ) : null}
-      {type === 'network-delay' || type === 'region-outage' ? (
+      {type === 'cpu-stress' ? (
+        <label>
+          CPU taken (%)
+          <input type="number" min={1} max={100} data-testid="fault-load" value={loadPercent} onChange={(e) => setLoadPercent(Math.min(100, Math.max(1, Number(e.target.value) || 1)))} />
+        </label>
+      ) : null}
+      {type === 'memory-stress' ? (
+        <label>
+          Memory held (MiB)
+          <input type="number" min={1} data-testid="fault-size" value={sizeMiB} onChange={(e) => setSizeMiB(Math.max(1, Number(e.target.value) || 1))} />
+        </label>
+      ) : null}
+      {type === 'network-delay' || type === 'region-outage' || type === 'cpu-stress' || type === 'memory-stress' ? (
         <label>
           For (s)
           <input
