@@ -1,21 +1,13 @@
 // Chaos on real containers lands on the timeline of the live runs of the same topology: stored
 // with the run's events and streamed like them, at the run's simulated time.
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { recordChaosOnRuns } from '../../../src-main/app/chaos-to-runs.js';
 import { slugify } from '../../../src-main/files/export-common.js';
 import type { ChaosEvent, Topology } from '../../../src-preload/contract/index.js';
-import { startService, template, type ServiceFixture } from './service-fixture.js';
-import { buildRunWorker } from './worker-bundle.js';
+import { runServices, template, type ServiceFixture } from './service-fixture.js';
 
-let workerFile: string;
+const serve = runServices();
 let fixture: ServiceFixture | undefined;
-beforeAll(async () => {
-  workerFile = await buildRunWorker();
-});
-afterEach(() => {
-  fixture?.close();
-  fixture = undefined;
-});
 
 const LONG = { speed: 'max' as const, warmupS: 0, durationS: 1_000_000 };
 const named = (name: string): Topology => {
@@ -40,7 +32,7 @@ function killed(topologyId: string): ChaosEvent {
 
 describe('chaos on real containers, on the run timeline', () => {
   it('records a chaos event on each live run of that topology, at its simulated time, and stores it', async () => {
-    fixture = startService(workerFile);
+    fixture = serve();
     const stop = recordChaosOnRuns(fixture.bus, fixture.service);
     const shop = fixture.service.start({ document: named('Shop'), parameters: LONG });
     const other = fixture.service.start({ document: named('Elsewhere'), parameters: LONG });
@@ -69,7 +61,7 @@ describe('chaos on real containers, on the run timeline', () => {
   });
 
   it('refuses to record on a run that is not going', async () => {
-    fixture = startService(workerFile);
+    fixture = serve();
     const { id } = fixture.service.start({ document: named('Shop'), parameters: { ...LONG, durationS: 60 } });
     await fixture.finished(id);
     expect(() => fixture!.service.recordExternalEvent(id, { type: 'docker-kill', message: 'x', severity: 'critical' })).toThrow(/has ended \(completed\)/);

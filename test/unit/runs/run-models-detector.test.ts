@@ -1,7 +1,7 @@
 // A run's anomaly-detection node gets the detector it names from the model store (a real
 // SQLite file): the worker scores the watched series with the stored LSTM predictor and raises
 // AnomalyDetected at a traffic spike; a model of another purpose is refused with the node's field.
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { networkToArtefact } from '../../../src-main/ml/artefact/index.js';
 import { buildLstmRegressor, disposeModel } from '../../../src-main/ml/models/lstm-regressor.js';
 import { resolveRunModels } from '../../../src-main/runs/run-models.js';
@@ -9,15 +9,12 @@ import type { ModelArtefact } from '../../../src-preload/contract/index.js';
 import { topology } from '../kernel/helpers/documents.js';
 import { datasetInfo } from '../ml/models-series.js';
 import { useWasmBackend } from '../ml/models-tf-setup.js';
-import { startService, type ServiceFixture } from './service-fixture.js';
-import { buildRunWorker } from './worker-bundle.js';
+import { runServices, type ServiceFixture } from './service-fixture.js';
 
-let workerFile: string;
+const serve = runServices();
 let detector: ModelArtefact;
-let fixture: ServiceFixture | undefined;
 
 beforeAll(async () => {
-  workerFile = await buildRunWorker();
   await useWasmBackend();
   // An untrained LSTM predictor: its predictions stay near the normal level (0 once normalised,
   // give or take a little), so only a point many spreads away from 20 requests/s scores over
@@ -37,10 +34,6 @@ beforeAll(async () => {
   });
   disposeModel(model);
 });
-afterEach(() => {
-  fixture?.close();
-  fixture = undefined;
-});
 
 const spikeDoc = (model: string, onlineLearning = false) =>
   topology(
@@ -55,8 +48,7 @@ const spikeDoc = (model: string, onlineLearning = false) =>
 
 describe('anomaly detectors for a run, from the store', () => {
   it('raises AnomalyDetected at the spike with the stored detector, and resolves it after', async () => {
-    const fx: ServiceFixture = startService(workerFile, { models: { getLatest: (name) => fx.store.models.getLatest(name) } });
-    fixture = fx;
+    const fx: ServiceFixture = serve({ models: { getLatest: (name) => fx.store.models.getLatest(name) } });
     fx.store.models.save(detector);
     const { id } = fx.service.start({ document: spikeDoc('arrivals-detector'), parameters: { speed: 'max' } });
     expect((await fx.finished(id)).state).toBe('completed');
@@ -69,8 +61,7 @@ describe('anomaly detectors for a run, from the store', () => {
   });
 
   it('with onlineLearning, the worker loads TensorFlow.js and the node learns from the stream as it scores (its first step on the timeline)', async () => {
-    const fx: ServiceFixture = startService(workerFile, { models: { getLatest: (name) => fx.store.models.getLatest(name) } });
-    fixture = fx;
+    const fx: ServiceFixture = serve({ models: { getLatest: (name) => fx.store.models.getLatest(name) } });
     fx.store.models.save(detector);
     const { id } = fx.service.start({ document: spikeDoc('arrivals-detector', true), parameters: { speed: 'max' } });
     expect((await fx.finished(id)).state).toBe('completed');

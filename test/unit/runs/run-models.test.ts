@@ -1,22 +1,13 @@
 // A run's predictive and learned nodes get the models they name from the model store (a real
 // SQLite file): the worker forecasts with the stored model; a model of the wrong purpose is
 // refused with the node's field; a name not in the store leaves the node on its baseline.
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { resolveRunModels } from '../../../src-main/runs/run-models.js';
 import { MODEL_FORMAT_VERSION, type ModelArtefact } from '../../../src-preload/contract/index.js';
 import { dailyDoc, reactiveFields } from '../kernel/predictive-helpers.js';
-import { startService, type ServiceFixture } from './service-fixture.js';
-import { buildRunWorker } from './worker-bundle.js';
+import { runServices, type ServiceFixture } from './service-fixture.js';
 
-let workerFile: string;
-let fixture: ServiceFixture | undefined;
-beforeAll(async () => {
-  workerFile = await buildRunWorker();
-});
-afterEach(() => {
-  fixture?.close();
-  fixture = undefined;
-});
+const serve = runServices();
 
 const span = { fromMs: 0, toMs: 1, count: 1 };
 /** A forecaster that always says 150 requests/s: trees with no splits, only their base. */
@@ -42,8 +33,7 @@ const predictiveDoc = (model: string) => dailyDoc({ policy: 'predictive', ...rea
 describe('models for a run, from the store', () => {
   it('runs a predictive node on the stored forecaster it names', async () => {
     // The lookup is called at start, by then fx is set.
-    const fx: ServiceFixture = startService(workerFile, { models: { getLatest: (name) => fx.store.models.getLatest(name) } });
-    fixture = fx;
+    const fx: ServiceFixture = serve({ models: { getLatest: (name) => fx.store.models.getLatest(name) } });
     fx.store.models.save(constantForecaster('shop-forecast'));
     const { id } = fx.service.start({ document: predictiveDoc('shop-forecast'), parameters: { speed: 'max', durationS: 900, warmupS: 0 } });
     expect((await fx.finished(id)).state).toBe('completed');

@@ -1,17 +1,9 @@
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ContractError, type RunInfo, type Topology } from '../../../src-preload/contract/index.js';
-import { startService, template, type ServiceFixture } from './service-fixture.js';
-import { buildRunWorker } from './worker-bundle.js';
+import { runServices, template, type ServiceFixture } from './service-fixture.js';
 
-let workerFile: string;
+const serve = runServices();
 let fixture: ServiceFixture | undefined;
-beforeAll(async () => {
-  workerFile = await buildRunWorker();
-});
-afterEach(() => {
-  fixture?.close();
-  fixture = undefined;
-});
 
 const mm1 = (): Topology => template('single-queue');
 const params = (p: Record<string, unknown>) => ({ speed: 'max' as const, warmupS: 0, ...p });
@@ -20,7 +12,7 @@ const LONG = params({ durationS: 1_000_000 });
 
 describe('run service', () => {
   it('runs a document in a worker to completion and stores its summary with wall-clock totals', async () => {
-    fixture = startService(workerFile);
+    fixture = serve();
     const started = fixture.service.start({ document: mm1(), parameters: params({ durationS: 600, seed: 7, seriesIntervalS: 10 }) });
     expect(['queued', 'running']).toContain(started.state);
     const done = await fixture.finished(started.id);
@@ -48,7 +40,7 @@ describe('run service', () => {
   });
 
   it('refuses documents with errors and parameters the kernel cannot run, in main, naming the field', () => {
-    fixture = startService(workerFile);
+    fixture = serve();
     expect(() => fixture!.service.start({ document: mm1(), parameters: params({ durationS: 60, warmupS: 60 }) })).toThrow(
       expect.objectContaining({ code: 'BAD_REQUEST', where: 'parameters.warmupS' }),
     );
@@ -60,7 +52,7 @@ describe('run service', () => {
   });
 
   it('sends the renderer at most about 20 messages a second per run however fast the kernel goes', async () => {
-    fixture = startService(workerFile);
+    fixture = serve();
     const { id } = fixture.service.start({ document: mm1(), parameters: LONG });
     const first = await fixture.progress(id, () => true);
     expect(first.endMs).toBe(1_000_000_000);
@@ -75,7 +67,7 @@ describe('run service', () => {
   });
 
   it('cancels a run promptly and keeps what it recorded', async () => {
-    fixture = startService(workerFile);
+    fixture = serve();
     const { id } = fixture.service.start({ document: mm1(), parameters: LONG });
     await fixture.progress(id, (p) => p.events > 0);
     const asked = Date.now();
@@ -90,7 +82,7 @@ describe('run service', () => {
   });
 
   it('runs several at once up to the limit and queues the rest', async () => {
-    fixture = startService(workerFile, { maxConcurrent: 2 });
+    fixture = serve({ maxConcurrent: 2 });
     const [a, b, c] = [1, 2, 3].map((seed) => fixture!.service.start({ document: mm1(), parameters: { ...LONG, seed } }));
     expect([a!.state, b!.state, c!.state]).toEqual(['running', 'running', 'queued']);
     expect(() => fixture!.service.pause(c!.id)).toThrow(/waiting for a free core/);
@@ -107,7 +99,7 @@ describe('run service', () => {
   });
 
   it.each(['throw', 'exit'] as const)('reports a worker that fails (%s) as a failed run and keeps serving', async (how) => {
-    fixture = startService(workerFile);
+    fixture = serve();
     const bad = fixture.service.start({ document: mm1(), parameters: LONG }, { afterEvents: 1, how });
     const failed = await fixture.finished(bad.id);
     expect(failed.state).toBe('failed');
@@ -117,7 +109,7 @@ describe('run service', () => {
   });
 
   it('pauses, steps a given number of events, and resumes', async () => {
-    fixture = startService(workerFile);
+    fixture = serve();
     const { id } = fixture.service.start({ document: mm1(), parameters: LONG });
     await fixture.progress(id, (p) => p.events > 0);
     expect(() => fixture!.service.step(id, 10)).toThrow(/Pause the run before stepping/);
@@ -140,7 +132,7 @@ describe('run service', () => {
   });
 
   it('injects a fault into a running run, and refuses one the kernel cannot act on', async () => {
-    fixture = startService(workerFile);
+    fixture = serve();
     const { id } = fixture.service.start({ document: mm1(), parameters: LONG });
     await fixture.progress(id, (p) => p.events > 0);
     await expect(fixture.service.inject(id, { type: 'pod-kill', at: 0, target: 'server', count: 1 })).resolves.toMatchObject({ id, state: 'running' });
@@ -153,7 +145,7 @@ describe('run service', () => {
   });
 
   it('starts a deployment in a running run (deployment-started, then finished on the timeline), and refuses a target without instances', async () => {
-    fixture = startService(workerFile);
+    fixture = serve();
     const { id } = fixture.service.start({ document: mm1(), parameters: LONG });
     await fixture.progress(id, (p) => p.events > 0);
     const deployment = { at: 0, target: 'server', version: 'v2', strategy: 'blue-green' as const, maxSurge: 1, maxUnavailable: 0, canaryPercent: 10, errorRate: 0, latencyFactor: 1, autoRollback: true };
@@ -173,7 +165,7 @@ describe('run service', () => {
   });
 
   it('gives back the document a run simulated; a missing run or a stored document that no longer reads is a typed error', async () => {
-    fixture = startService(workerFile);
+    fixture = serve();
     const { id } = fixture.service.start({ document: mm1(), parameters: params({ durationS: 60 }) });
     await fixture.finished(id);
     expect(fixture.service.document(id).document).toEqual(mm1());
@@ -185,7 +177,7 @@ describe('run service', () => {
   });
 
   it('deletes a run with its records, and says when there is none', async () => {
-    fixture = startService(workerFile);
+    fixture = serve();
     const { id } = fixture.service.start({ document: mm1(), parameters: params({ durationS: 60 }) });
     await fixture.finished(id);
     expect(fixture.service.delete(id)).toEqual({ deleted: true });

@@ -8,6 +8,8 @@ import { loadDocument } from '../../../src-main/documents/load-document.js';
 import { RunService, type RunServiceOptions } from '../../../src-main/runs/run-service.js';
 import { Store } from '../../../src-main/store/store.js';
 import type { EventName, EventPayload, RunEventDto, RunInfo, Topology } from '../../../src-preload/contract/index.js';
+import { afterEach, beforeAll } from 'vitest';
+import { buildRunWorker } from './worker-bundle.js';
 
 export const templatesDir = resolve(import.meta.dirname, '../../../resources/templates');
 
@@ -103,5 +105,26 @@ export function startService(workerFile: string, options: Partial<RunServiceOpti
       store.close();
       rmSync(dir, { recursive: true, force: true });
     },
+  };
+}
+
+/**
+ * For a test file of run services: builds the worker bundle once (beforeAll) and closes every
+ * fixture a test started (afterEach). Returns startService with that worker.
+ */
+export function runServices(): (options?: Partial<RunServiceOptions>) => ServiceFixture {
+  let workerFile = '';
+  let open: ServiceFixture[] = [];
+  beforeAll(async () => {
+    workerFile = await buildRunWorker();
+  });
+  afterEach(() => {
+    for (const fixture of open) fixture.close();
+    open = [];
+  });
+  return (options = {}) => {
+    const fixture = startService(workerFile, options);
+    open.push(fixture);
+    return fixture;
   };
 }
