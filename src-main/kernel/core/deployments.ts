@@ -255,13 +255,10 @@ export class DeploymentController {
     );
   }
 
-  /** Live instances (starting, ready or down) of version g (`of`) or of any other (`!of`). */
+  /** Live instances of version g (`of`) or of any other (`!of`). */
   private instancesOf(st: Station, g: number, of: boolean): number[] {
     const out: number[] = [];
-    for (let i = 0; i < st.slots; i++) {
-      const s = st.state[i];
-      if ((s === INST_STARTING || s === INST_READY || s === INST_DOWN) && (st.gen[i] === g) === of) out.push(i);
-    }
+    for (let i = 0; i < st.slots; i++) if (isLive(st.state[i]!) && (st.gen[i] === g) === of) out.push(i);
     return out;
   }
 
@@ -271,9 +268,9 @@ export class DeploymentController {
     let stopping = 0;
     for (let i = 0; i < st.slots; i++) {
       if ((st.gen[i] === g) !== of) continue;
-      const s = st.state[i];
+      const s = st.state[i]!;
       if (s === INST_READY) ready++;
-      if (s === INST_STARTING || s === INST_READY || s === INST_DOWN) live++;
+      if (isLive(s)) live++;
       else if (s === INST_STOPPING) stopping++;
     }
     return { live, ready, stopping };
@@ -283,6 +280,9 @@ export class DeploymentController {
     this.host.events.push({ tMs: this.host.sim.now, type, target: this.host.ids[n]!, message, severity, data });
   }
 }
+
+/** Starting, ready or down: an instance that counts among the replicas (stopping ones are going). */
+const isLive = (s: number): boolean => s === INST_STARTING || s === INST_READY || s === INST_DOWN;
 
 function regressionFailures(st: Station): number {
   return st.versions.reduce((sum, v) => sum + v.failed, 0);

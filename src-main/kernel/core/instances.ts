@@ -63,7 +63,7 @@ export class InstanceManager {
     const delta = replicas - st.desired;
     st.desired = replicas;
     for (let k = 0; k < delta; k++) this.launch(st, n, now, true);
-    for (let k = 0; k > delta && st.replicas > 0; k--) this.removeOne(st, n, now);
+    for (let k = 0; k > delta && st.replicas > 0; k--) this.removeOne(st, n);
     this.host.nodeChanged(n);
   }
 
@@ -164,7 +164,7 @@ export class InstanceManager {
   }
 
   /** As a ReplicaSet picks pods to delete: another version's first, then starting before failed before ready, newest first. */
-  private removeOne(st: Station, n: number, _now: number): void {
+  private removeOne(st: Station, n: number): void {
     const older = st.versioned ? (i: number) => st.gen[i] !== st.current : undefined;
     for (const pick of older ? [older, undefined] : [undefined]) {
       for (const s of [INST_STARTING, INST_DOWN, INST_READY]) {

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import type { Deployment } from '../../../../src-preload/contract/index.js';
 import { useAppStore } from '../../stores/context.js';
 import { isFinal } from '../../stores/run-slice.js';
+import { nodesWithInstances } from './FaultPanel.js';
 
 const STRATEGIES: Record<Deployment['strategy'], string> = {
   rolling: 'Rolling update',
@@ -12,9 +13,7 @@ const STRATEGIES: Record<Deployment['strategy'], string> = {
 
 /** Nodes whose instances a deployment replaces (they have replicas), with the version each runs. */
 export function deploymentTargets(doc: { nodes: Record<string, object> }): { id: string; version: string }[] {
-  return Object.entries(doc.nodes)
-    .filter(([, n]) => typeof (n as { replicas?: unknown }).replicas === 'number')
-    .map(([id, n]) => ({ id, version: (n as { version?: string }).version ?? 'v1' }));
+  return nodesWithInstances(doc).map(([id, n]) => ({ id, version: (n as { version?: string }).version ?? 'v1' }));
 }
 
 /** The next version name after `current`: v1 → v2, 1.4 → 1.5; anything else gets "-next". */

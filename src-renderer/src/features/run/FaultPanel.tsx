@@ -13,10 +13,15 @@ const LABELS: Record<FaultType, string> = {
   'memory-stress': 'Stress the memory',
 };
 
+/** Nodes with instances (replicas): what kills, stress and deployments act on. */
+export function nodesWithInstances(doc: { nodes: Record<string, object> }): [string, object][] {
+  return Object.entries(doc.nodes).filter(([, n]) => typeof (n as { replicas?: unknown }).replicas === 'number');
+}
+
 /** The document's targets a fault of each type can act on. */
 export function faultTargets(doc: { nodes: Record<string, object>; groups?: Record<string, { type: string }> }): Record<FaultType, string[]> {
   const nodes = Object.entries(doc.nodes);
-  const withInstances = nodes.filter(([, n]) => typeof (n as { replicas?: unknown }).replicas === 'number').map(([id]) => id);
+  const withInstances = nodesWithInstances(doc).map(([id]) => id);
   return {
     'pod-kill': withInstances,
     'cpu-stress': withInstances,
