@@ -85,6 +85,8 @@ export class FaultController {
   private readonly evEnd: EventKind;
   private readonly planned: Fault[];
   private readonly running: ActiveFault[] = [];
+  /** Told of each fault that begins, and until when it acts (chaos experiments' steady-state checks). */
+  observer: ((fault: Fault, injected: boolean, startMs: number, endMs: number) => void) | null = null;
 
   constructor(
     private readonly host: FaultHost,
@@ -195,6 +197,7 @@ export class FaultController {
       this.running.push({ fault, nodes: fault.type === 'cpu-stress' || fault.type === 'memory-stress' ? held : nodes, links });
       h.sim.schedule(durationMs, PRIORITY_NORMAL, this.evEnd, this.running.length - 1);
     }
+    this.observer?.(fault, injected, now, lasting ? now + durationMs : now);
   }
 
   /**

@@ -257,6 +257,11 @@ export class Network {
     this.faultControl.inject(fault);
   }
 
+  /** Calls `observer` for each fault that begins, with the time it ends (Infinity: never). */
+  observeFaults(observer: (fault: Fault, injected: boolean, startMs: number, endMs: number) => void): void {
+    this.faultControl.observer = observer;
+  }
+
   /** A deployment now (Run.deploy): the same rollout as a planned one at this time. */
   deploy(deployment: Deployment): void {
     this.deployments.deployNow(deployment);

@@ -58,6 +58,8 @@ export const RUN_EVENT_TYPES = [
   'anomaly-detector',
   'cache-flushed',
   'messages-dropped',
+  /** A chaos experiment's steady-state check: before a fault (its baseline), and once it is back after it. */
+  'steady-state',
   'run-stopped',
 ] as const;
 export type RunEventType = (typeof RUN_EVENT_TYPES)[number];

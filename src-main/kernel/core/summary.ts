@@ -6,6 +6,7 @@ import { summarizeDataTier, type DataNodeSummary } from './datastore/summary.js'
 import type { AlertSummary } from './monitoring/alerts.js';
 import type { Monitoring } from './monitoring/monitor.js';
 import { cpuCores, memoryMiB } from './monitoring/resources.js';
+import type { ExperimentSummary } from './monitoring/steady-state.js';
 import type { Network } from './network.js';
 import type { NodeMetrics } from './node-metrics.js';
 
@@ -111,6 +112,8 @@ export interface RunSummary {
   alerts: AlertSummary[];
   /** PostgreSQL, Redis and Kafka nodes: data-loss window and failover, measured hit ratio, consumer lag per group. */
   data_tier: Record<string, DataNodeSummary>;
+  /** One chaos experiment per fault that began: its baseline, its verdict, recovery and the worst it got. */
+  experiments: ExperimentSummary[];
   warnings: string[];
 }
 
@@ -227,6 +230,7 @@ export function summarize(
     },
     alerts,
     data_tier: summarizeDataTier(net.data, net.plan.nodes.map((n) => n.id)),
+    experiments: mon.experiments(),
     warnings: [...net.plan.warnings, ...mon.summaryWarnings()],
   };
 }

@@ -134,7 +134,7 @@ export function comparePolicies(doc: Topology, options: CompareOptions): Compari
     trainSeeds,
     durationS: options.durationS ?? doc.scenario.durationS,
     warmupS: options.warmupS ?? doc.scenario.warmupS,
-    slo: { ...doc.scenario.slo },
+    slo: { latencyP99Ms: doc.scenario.slo.latencyP99Ms, errorRatePercent: doc.scenario.slo.errorRatePercent },
     changes: [...(options.changes ?? [])],
     definitions: FIGURE_DEFINITIONS,
     policies,

@@ -68,7 +68,7 @@ export const topologySchema = z
       coldStart: false,
       faults: [],
       deployments: [],
-      slo: { latencyP99Ms: 500, errorRatePercent: 1 },
+      slo: { latencyP99Ms: 500, errorRatePercent: 1, steadyStateS: 60 },
     }),
     settings: environmentSettingsSchema.default(environmentSettingsSchema.parse({})),
     imported: importedSchema.optional(),

@@ -56,9 +56,16 @@ export const scenarioSchema = z
       .object({
         latencyP99Ms: z.number().positive().max(3_600_000).default(500),
         errorRatePercent: z.number().min(0).max(100).default(1),
+        /** Chaos experiments' steady state: the SLO held this long before a fault, and after it to count as recovered. */
+        steadyStateS: z
+          .number()
+          .positive()
+          .max(86_400)
+          .default(60)
+          .meta({ description: 'Seconds the SLO must hold to count as a steady state: before each fault (its baseline) and after it (recovered)' }),
       })
       .strict()
-      .default({ latencyP99Ms: 500, errorRatePercent: 1 }),
+      .default({ latencyP99Ms: 500, errorRatePercent: 1, steadyStateS: 60 }),
   })
   .strict();
 export type Scenario = z.infer<typeof scenarioSchema>;

@@ -1,5 +1,6 @@
-// Monitoring for one run: the resource model, the scrape (series frames) and the alert rules,
-// wired to the simulator and the network. The run asks it for frames and for what the summary
+// Monitoring for one run: the resource model, the scrape (series frames), the alert rules, the
+// anomaly detectors and the chaos experiments' steady-state checks, wired to the simulator and
+// the network. The run asks it for frames and for what the summary
 // needs from it.
 import type { Topology } from '../../../../src-preload/contract/topology/index.js';
 import type { Simulator } from '../../engine/simulator.js';
@@ -10,6 +11,8 @@ import { AlertEvaluator, type AlertSummary } from './alerts.js';
 import { AnomalyWatch } from './anomaly-watch.js';
 import { buildResourceModel, type ResourceModel } from './resources.js';
 import { SeriesRecorder, type DataTierGauges } from './series.js';
+import { SloCheck } from './slo-check.js';
+import { SteadyStateWatch, type ExperimentSummary } from './steady-state.js';
 
 export interface MonitoringOptions {
   endMs: number;
@@ -29,6 +32,8 @@ export class Monitoring {
   private readonly alerts: AlertEvaluator;
   private readonly anomalies: AnomalyWatch;
   private readonly recorder: SeriesRecorder | null;
+  /** Null without traffic sources (no end-to-end SLO to check) or without scrapes. */
+  private readonly steady: SteadyStateWatch | null;
 
   constructor(
     doc: Topology,
@@ -42,9 +47,28 @@ export class Monitoring {
     this.layout = { intervalMs: intervalS * 1000, nodes: net.plan.nodes.map((n) => n.id), metrics: SERIES_METRICS };
     this.alerts = new AlertEvaluator(doc.settings.monitoring.alertRules, this.layout.nodes, net.events, this.warnings);
     this.anomalies = new AnomalyWatch(doc, this.layout.nodes, options.models, net.events);
-    const scrape = options.recordSeries || this.alerts.ruleCount > 0 || this.anomalies.count > 0;
+    // Runs that keep no series (benchmarks) still scrape for alert rules, detectors and planned faults.
+    const scrape = options.recordSeries || this.alerts.ruleCount > 0 || this.anomalies.count > 0 || doc.scenario.faults.length > 0;
     this.recorder = scrape ? new SeriesRecorder(sim, net, this.model, this.layout, options.endMs, options.recordSeries, this.alerts, options.gauges ?? null) : null;
-    if (this.recorder && this.anomalies.count > 0) this.recorder.onFrame = (tMs, values) => this.anomalies.evaluate(tMs, values);
+    const sources = net.plan.nodes.filter((n) => n.behavior.type === 'source').map((n) => n.id);
+    const { steadyStateS, ...slo } = doc.scenario.slo;
+    this.steady = this.recorder && sources.length > 0 ? new SteadyStateWatch(new SloCheck(this.layout, sources, slo), steadyStateS, this.layout.intervalMs, net.events) : null;
+    if (this.steady) {
+      const steady = this.steady;
+      net.observeFaults((fault, injected, startMs, endMs) => steady.faultStarted(fault, injected, startMs, endMs));
+    }
+    if (this.recorder && (this.anomalies.count > 0 || this.steady)) {
+      const { anomalies, steady } = this;
+      this.recorder.onFrame = (tMs, values) => {
+        if (anomalies.count > 0) anomalies.evaluate(tMs, values);
+        steady?.evaluate(tMs, values);
+      };
+    }
+  }
+
+  /** The chaos experiments so far: one per fault that began, with its steady-state checks. */
+  experiments(): ExperimentSummary[] {
+    return this.steady?.summary() ?? [];
   }
 
   start(): void {
