@@ -128,7 +128,7 @@ export function RunControls(): React.JSX.Element {
       {run ? (
         <div className="run-progress" data-testid="run-progress">
           <progress max={100} value={percent} aria-label="Simulated time" />
-          <span data-testid="run-time">
+          <span data-testid="run-time" data-simulated-ms={run.simulatedMs}>
             {formatSeconds(run.simulatedMs)} / {formatSeconds(run.endMs)}
           </span>
           <span data-testid="run-rate">{Math.round(run.eventsPerSecond).toLocaleString('en')} events/s</span>

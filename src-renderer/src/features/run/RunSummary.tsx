@@ -9,6 +9,22 @@ interface SourceFigures {
   latency_ms?: { p99?: number };
 }
 
+/** A chaos experiment: one fault and its steady-state checks (the kernel's ExperimentSummary). */
+interface ExperimentFigures {
+  fault?: string;
+  target?: string;
+  injected?: boolean;
+  start_s?: number;
+  before?: string;
+  verdict?: string;
+  recovered_after_s?: number | null;
+  violating_seconds?: number;
+  worst_p99_ms?: number | null;
+}
+
+const VERDICTS: Record<string, string> = { tolerated: 'tolerated', recovered: 'recovered', 'not-recovered': 'not recovered', inconclusive: 'inconclusive' };
+const BASELINES: Record<string, string> = { held: 'held', broken: 'SLO broken', 'no-baseline': 'too early' };
+
 const num = (x: number | undefined | null, digits = 1): string => (x === undefined || x === null || !Number.isFinite(x) ? '—' : x.toLocaleString('en', { maximumFractionDigits: digits }));
 const records = <T,>(x: unknown): [string, T][] => (x && typeof x === 'object' ? (Object.entries(x) as [string, T][]) : []);
 
@@ -16,6 +32,7 @@ const records = <T,>(x: unknown): [string, T][] => (x && typeof x === 'object' ?
 export function RunSummary({ summary }: { summary: Record<string, unknown> }): React.JSX.Element {
   const nodes = records<NodeFigures>(summary['nodes']);
   const sources = records<SourceFigures>(summary['sources']);
+  const experiments = Array.isArray(summary['experiments']) ? (summary['experiments'] as ExperimentFigures[]) : [];
   return (
     <section className="run-summary" aria-labelledby="run-summary-title" data-testid="run-summary">
       <h2 id="run-summary-title">Summary</h2>
@@ -61,6 +78,42 @@ export function RunSummary({ summary }: { summary: Record<string, unknown> }): R
           ))}
         </tbody>
       </table>
+      {experiments.length > 0 ? <ExperimentsTable experiments={experiments} /> : null}
     </section>
+  );
+}
+
+/** Each fault as a chaos experiment: did the steady state hold before, and how did it come back? */
+function ExperimentsTable({ experiments }: { experiments: ExperimentFigures[] }): React.JSX.Element {
+  return (
+    <table aria-label="Chaos experiments">
+      <thead>
+        <tr>
+          <th>Fault</th>
+          <th>At (s)</th>
+          <th>Steady state before</th>
+          <th>Verdict</th>
+          <th>Back after (s)</th>
+          <th>SLO broken (s)</th>
+          <th>Worst p99 (ms)</th>
+        </tr>
+      </thead>
+      <tbody>
+        {experiments.map((e, k) => (
+          <tr key={k} data-testid="summary-experiment" data-verdict={e.verdict}>
+            <td className="mono">
+              {e.fault} on {e.target}
+              {e.injected ? ' (injected)' : ''}
+            </td>
+            <td>{num(e.start_s)}</td>
+            <td>{BASELINES[e.before ?? ''] ?? e.before}</td>
+            <td className={`verdict verdict-${e.verdict ?? ''}`}>{VERDICTS[e.verdict ?? ''] ?? e.verdict}</td>
+            <td>{num(e.recovered_after_s)}</td>
+            <td>{num(e.violating_seconds)}</td>
+            <td>{num(e.worst_p99_ms)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
