@@ -1,5 +1,5 @@
 import type { ChaosActionName } from '../../../src-preload/contract/bring-up.js';
-import type { Fault, Topology } from '../../../src-preload/contract/index.js';
+import { faultOccurrences, type Fault, type Topology } from '../../../src-preload/contract/index.js';
 import type { BringUpPlan } from './plan.js';
 
 export interface ScheduledChaos {
@@ -46,8 +46,9 @@ export function scenarioChaos(doc: Topology, plan: BringUpPlan): ScenarioChaos {
     });
   };
 
-  doc.scenario.faults.forEach((fault: Fault, i) => {
-    const from = `scenario.faults[${i}] ${fault.type}`;
+  // A repeated fault acts once per occurrence; the second and later are named `#2`, `#3`, ….
+  const planned = doc.scenario.faults.flatMap((fault: Fault, i) => faultOccurrences(fault).map((once, k) => ({ fault: once, first: k === 0, from: `scenario.faults[${i}] ${fault.type}${k > 0 ? ` #${k + 1}` : ''}` })));
+  planned.forEach(({ fault, first, from }) => {
     const atMs = fault.at * 1000;
     const add = (action: ChaosActionName, node: string, container: string, at = atMs): void => void steps.push({ atMs: at, action, node, container, from });
     const pauseFor = (nodes: string[], durationS: number | undefined, count = Infinity): void => {
@@ -72,10 +73,11 @@ export function scenarioChaos(doc: Topology, plan: BringUpPlan): ScenarioChaos {
         pauseFor(doc.groups[fault.target] ? inGroup(fault.target) : [fault.target], fault.durationS);
         break;
       default:
-        skipped.push({ fault: from, reason: `${fault.type} shapes traffic or load, which bring-up does not do to real containers; it stays simulated only.` });
+        if (first) skipped.push({ fault: from, reason: `${fault.type} shapes traffic or load, which bring-up does not do to real containers; it stays simulated only.` });
         return;
     }
-    if (!steps.some((s) => s.from === from)) skipped.push({ fault: from, reason: `"${fault.target}" has no brought-up container (no image, or zero replicas).` });
+    // Said once for a repeated fault.
+    if (first && !steps.some((s) => s.from === from)) skipped.push({ fault: from, reason: `"${fault.target}" has no brought-up container (no image, or zero replicas).` });
   });
   steps.sort((a, b) => a.atMs - b.atMs || a.container.localeCompare(b.container));
   return { steps, skipped };

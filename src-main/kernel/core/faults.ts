@@ -4,7 +4,7 @@
 // the rest (or the `from` side); region-outage (and pod-failure of a node without
 // instances) cuts nodes off; db-primary-failure and cache-flush belong to the data tier, which
 // schedules the planned ones itself. A group target hits every node in the group.
-import type { Fault } from '../../../src-preload/contract/topology/index.js';
+import { faultOccurrences, type Fault } from '../../../src-preload/contract/topology/index.js';
 import { createStream, type RandomStream } from '../engine/random.js';
 import { PRIORITY_NORMAL, type EventKind, type Simulator } from '../engine/simulator.js';
 import { faultTargets, SIMULATED_FAULTS } from './fault-targets.js';
@@ -93,8 +93,8 @@ export class FaultController {
     seed: number,
   ) {
     this.rng = createStream(seed, 'faults');
-    // Unsupported types are plan warnings.
-    this.planned = host.plan.faults.filter((f) => SIMULATED_FAULTS.has(f.type));
+    // Unsupported types are plan warnings; a repeated fault is planned once per occurrence.
+    this.planned = host.plan.faults.filter((f) => SIMULATED_FAULTS.has(f.type)).flatMap(faultOccurrences);
     this.evBegin = host.sim.register((j) => this.begin(this.planned[j]!, false));
     this.evEnd = host.sim.register((j) => this.end(j));
   }

@@ -4,21 +4,41 @@ import { idSchema } from './ids.js';
 const atS = z.number().nonnegative().max(31_536_000).describe('Seconds after the run starts');
 const durationS = z.number().positive().max(31_536_000).optional().describe('How long it lasts; none: until the run ends');
 const target = idSchema.describe('A node id, or a group id for region-wide faults');
+/** A chaos-monkey schedule: the fault again every `everyS`, `times` in all (the first at `at`). */
+const repeat = z
+  .object({
+    everyS: z.number().positive().max(31_536_000).describe('Seconds from one start to the next'),
+    times: z.number().int().min(2).max(10_000).describe('How many times in all, the first at `at`'),
+  })
+  .strict()
+  .optional()
+  .describe('Repeat the fault on a schedule (a chaos monkey): each time is its own experiment');
+/** Fault occurrences a scenario may plan in all, repeats counted. */
+export const MAX_FAULT_OCCURRENCES = 100_000;
 
 /** Planned faults, in Chaos Mesh's vocabulary. */
 export const faultSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('pod-kill'), at: atS, target, count: z.number().int().min(1).max(10_000).default(1) }).strict(),
-  z.object({ type: z.literal('pod-failure'), at: atS, target, durationS, count: z.number().int().min(1).max(10_000).default(1) }).strict(),
-  z.object({ type: z.literal('network-delay'), at: atS, target, durationS, delayMs: z.number().positive().max(600_000), jitterMs: z.number().nonnegative().max(600_000).default(0) }).strict(),
-  z.object({ type: z.literal('network-loss'), at: atS, target, durationS, lossPercent: z.number().min(0).max(100) }).strict(),
-  z.object({ type: z.literal('network-partition'), at: atS, target, durationS, from: idSchema.optional() }).strict(),
-  z.object({ type: z.literal('cpu-stress'), at: atS, target, durationS, loadPercent: z.number().min(0).max(100) }).strict(),
-  z.object({ type: z.literal('memory-stress'), at: atS, target, durationS, sizeMiB: z.number().positive().max(4_194_304) }).strict(),
-  z.object({ type: z.literal('db-primary-failure'), at: atS, target }).strict(),
-  z.object({ type: z.literal('cache-flush'), at: atS, target }).strict(),
-  z.object({ type: z.literal('region-outage'), at: atS, target, durationS }).strict(),
+  z.object({ type: z.literal('pod-kill'), at: atS, repeat, target, count: z.number().int().min(1).max(10_000).default(1) }).strict(),
+  z.object({ type: z.literal('pod-failure'), at: atS, repeat, target, durationS, count: z.number().int().min(1).max(10_000).default(1) }).strict(),
+  z.object({ type: z.literal('network-delay'), at: atS, repeat, target, durationS, delayMs: z.number().positive().max(600_000), jitterMs: z.number().nonnegative().max(600_000).default(0) }).strict(),
+  z.object({ type: z.literal('network-loss'), at: atS, repeat, target, durationS, lossPercent: z.number().min(0).max(100) }).strict(),
+  z.object({ type: z.literal('network-partition'), at: atS, repeat, target, durationS, from: idSchema.optional() }).strict(),
+  z.object({ type: z.literal('cpu-stress'), at: atS, repeat, target, durationS, loadPercent: z.number().min(0).max(100) }).strict(),
+  z.object({ type: z.literal('memory-stress'), at: atS, repeat, target, durationS, sizeMiB: z.number().positive().max(4_194_304) }).strict(),
+  z.object({ type: z.literal('db-primary-failure'), at: atS, repeat, target }).strict(),
+  z.object({ type: z.literal('cache-flush'), at: atS, repeat, target }).strict(),
+  z.object({ type: z.literal('region-outage'), at: atS, repeat, target, durationS }).strict(),
 ]);
 export type Fault = z.infer<typeof faultSchema>;
+
+/** Every time a fault acts: at `at`, then every `repeat.everyS` for `repeat.times` in all; each one without `repeat`. */
+export function faultOccurrences(fault: Fault): Fault[] {
+  const { repeat: schedule, ...once } = fault;
+  if (schedule === undefined) return [fault];
+  return Array.from({ length: schedule.times }, (_, k) => ({ ...once, at: fault.at + k * schedule.everyS }) as Fault);
+}
+
+const occurrences = (faults: readonly Fault[]) => faults.reduce((sum, f) => sum + (f.repeat?.times ?? 1), 0);
 
 /** A new version rolled out during the run, possibly with a regression. */
 export const deploymentSchema = z
@@ -49,7 +69,11 @@ export const scenarioSchema = z
       .boolean()
       .default(false)
       .meta({ description: "Start the document's replicas when the run begins, each ready only after its start-up time; off: they are already running" }),
-    faults: z.array(faultSchema).max(10_000).default([]),
+    faults: z
+      .array(faultSchema)
+      .max(10_000)
+      .refine((faults) => occurrences(faults) <= MAX_FAULT_OCCURRENCES, { message: `at most ${MAX_FAULT_OCCURRENCES.toLocaleString('en')} fault occurrences in all, repeats counted` })
+      .default([]),
     deployments: z.array(deploymentSchema).max(10_000).default([]),
     /** Service-level objectives the run is judged by. */
     slo: z

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { NODE_KINDS, topologySchema } from '../../../src-preload/contract/topology/index.js';
+import { faultOccurrences, NODE_KINDS, topologySchema } from '../../../src-preload/contract/topology/index.js';
 
 const mm1 = {
   apiVersion: 'devsim.io/v1',
@@ -43,5 +43,28 @@ describe('topology schema', () => {
   it('generates a JSON Schema covering every node kind', () => {
     const json = JSON.stringify(z.toJSONSchema(topologySchema, { io: 'input', unrepresentable: 'any' }));
     for (const kind of NODE_KINDS) expect(json).toContain(`"const":"${kind}"`);
+  });
+});
+
+describe('repeated faults (a chaos-monkey schedule)', () => {
+  it('a fault with repeat acts `times` in all, `everyS` apart from `at`; each occurrence carries no repeat', () => {
+    const doc = topologySchema.parse({ ...mm1, scenario: { faults: [{ type: 'pod-kill', at: 60, target: 'server', repeat: { everyS: 300, times: 3 } }] } });
+    expect(faultOccurrences(doc.scenario.faults[0]!)).toEqual([
+      { type: 'pod-kill', at: 60, target: 'server', count: 1 },
+      { type: 'pod-kill', at: 360, target: 'server', count: 1 },
+      { type: 'pod-kill', at: 660, target: 'server', count: 1 },
+    ]);
+    const once = { type: 'cache-flush' as const, at: 5, target: 'server' };
+    expect(faultOccurrences(once)).toEqual([once]);
+  });
+
+  it('refuses a schedule of fewer than two times, and more than 100,000 occurrences in all, at scenario.faults', () => {
+    const single = topologySchema.safeParse({ ...mm1, scenario: { faults: [{ type: 'pod-kill', at: 0, target: 'server', repeat: { everyS: 10, times: 1 } }] } });
+    expect(single.success).toBe(false);
+    expect(single.error?.issues[0]?.path).toEqual(['scenario', 'faults', 0, 'repeat', 'times']);
+    const many = Array.from({ length: 11 }, () => ({ type: 'pod-kill', at: 0, target: 'server', repeat: { everyS: 1, times: 10_000 } }));
+    const tooMany = topologySchema.safeParse({ ...mm1, scenario: { faults: many } });
+    expect(tooMany.success).toBe(false);
+    expect(tooMany.error?.issues[0]).toMatchObject({ path: ['scenario', 'faults'], message: 'at most 100,000 fault occurrences in all, repeats counted' });
   });
 });

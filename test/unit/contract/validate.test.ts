@@ -193,6 +193,15 @@ describe('semantic validation', () => {
     expect(f.filter((x) => x.code === 'fault-target-kind')).toHaveLength(3);
   });
 
+  it('a repeated fault whose later times fall after the run ends says how many fit, at its repeat.times', () => {
+    const f = findings((d) => {
+      d.scenario = { durationS: 600, faults: [{ type: 'pod-kill', at: 100, target: 'api', repeat: { everyS: 200, times: 5 } }, { type: 'pod-kill', at: 0, target: 'api', repeat: { everyS: 100, times: 6 } }] };
+    });
+    expect(f.filter((x) => x.code === 'fault-repeat-after-end')).toEqual([
+      expect.objectContaining({ severity: 'info', path: 'scenario.faults[0].repeat.times', message: 'Only 3 of the 5 times fit in the run (600 s); the rest would come after it ends.' }),
+    ]);
+  });
+
   it('settings that contradict the document', () => {
     const f = findings((d) => {
       d.settings = {

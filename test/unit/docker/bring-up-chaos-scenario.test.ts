@@ -50,6 +50,19 @@ describe('scenarioChaos', () => {
     ]);
   });
 
+  it('a repeated fault acts at each of its times, the later ones numbered; a repeated traffic fault is skipped once', () => {
+    const { steps, skipped } = chaosOf([
+      { type: 'pod-kill', at: 10, target: 'api', repeat: { everyS: 100, times: 3 } },
+      { type: 'network-loss', at: 1, target: 'api', lossPercent: 5, repeat: { everyS: 10, times: 4 } },
+    ]);
+    expect(steps.map((s) => [s.atMs, s.action, s.container, s.from])).toEqual([
+      [10_000, 'kill', 'lab-api-0', 'scenario.faults[0] pod-kill'],
+      [110_000, 'kill', 'lab-api-0', 'scenario.faults[0] pod-kill #2'],
+      [210_000, 'kill', 'lab-api-0', 'scenario.faults[0] pod-kill #3'],
+    ]);
+    expect(skipped).toEqual([{ fault: 'scenario.faults[1] network-loss', reason: expect.stringContaining('simulated only') }]);
+  });
+
   it('faults on traffic or load, and faults on nodes without containers, are skipped with the reason', () => {
     const { steps, skipped } = chaosOf([
       { type: 'network-delay', at: 1, target: 'api', delayMs: 100 },

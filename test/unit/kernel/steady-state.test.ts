@@ -107,6 +107,16 @@ describe('steady-state checks of chaos experiments', () => {
     expect(summary.experiments.map((e) => e.verdict)).toEqual(['tolerated']);
   });
 
+  it('a repeated fault (a chaos monkey) acts at each of its times, and each time is an experiment of its own', () => {
+    const { summary, events } = run([{ type: 'pod-kill', at: 200, target: 'api', count: 1, repeat: { everyS: 200, times: 3 } }]);
+    expect(summary.experiments.map((e) => [e.start_s, e.before, e.verdict])).toEqual([
+      [200, 'held', 'tolerated'],
+      [400, 'held', 'tolerated'],
+      [600, 'held', 'tolerated'],
+    ]);
+    expect(events.filter((e) => e.data?.['check'] === 'before').map((e) => e.tMs)).toEqual([200_000, 400_000, 600_000]);
+  });
+
   it('a run without faults has no experiments', () => {
     expect(run([]).summary.experiments).toEqual([]);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupSchema, LINK_TYPES, linkSchema, NODE_KINDS, NODE_SCHEMAS } from '../../../src-preload/contract/index.js';
+import { faultSchema, groupSchema, LINK_TYPES, linkSchema, NODE_KINDS, NODE_SCHEMAS, scenarioSchema } from '../../../src-preload/contract/index.js';
 import { allFields, fieldLabel, formOf, type FieldSpec } from '../../../src-renderer/src/features/topology/inspector/schema-walk.js';
 
 const find = (spec: FieldSpec, path: string): FieldSpec | undefined => allFields(spec).find((f) => f.path.join('.') === path);
@@ -24,6 +24,23 @@ describe('inspector: the form walked from the contract schema', () => {
     const call = form.variants.find((v) => v.tag === 'call')!;
     expect(call.fields.find((f) => f.key === 'probability')).toMatchObject({ kind: 'number', min: 0, max: 1, fallback: 1, unit: '0–1' });
     expect(call.fields.find((f) => f.key === 'classes')).toMatchObject({ kind: 'list', item: 'text', required: false });
+  });
+
+  it("gives every fault a repeat section (every, times) and the SLO its steady-state window", () => {
+    const form = formOf(faultSchema, ['scenario', 'faults', 0]);
+    expect(form.kind).toBe('variants');
+    if (form.kind !== 'variants') return;
+    for (const v of form.variants) {
+      const repeat = v.fields.find((f) => f.key === 'repeat');
+      expect(repeat, v.tag).toMatchObject({ kind: 'object', required: false });
+      if (repeat?.kind !== 'object') continue;
+      expect(repeat.fields.map((f) => [f.key, f.kind, f.required])).toEqual([
+        ['everyS', 'number', true],
+        ['times', 'number', true],
+      ]);
+    }
+    const scenario = formOf(scenarioSchema, ['scenario']);
+    expect(find(scenario, 'scenario.slo.steadyStateS')).toMatchObject({ kind: 'number', fallback: 60, max: 86_400 });
   });
 
   it('gives groups a form: the type as a choice, the cost with its unit', () => {

@@ -20,6 +20,11 @@ export const settingsConsistency: Rule = (doc, report) => {
   }
   doc.scenario.faults.forEach((fault, i) => {
     if (fault.at >= doc.scenario.durationS) report('warning', 'fault-after-end', ['scenario', 'faults', i, 'at'], `This fault is planned at ${fault.at} s, after the run ends (${doc.scenario.durationS} s).`);
+    else if (fault.repeat !== undefined) {
+      const fit = Math.min(fault.repeat.times, Math.floor((doc.scenario.durationS - fault.at - 1e-9) / fault.repeat.everyS) + 1);
+      if (fit < fault.repeat.times)
+        report('info', 'fault-repeat-after-end', ['scenario', 'faults', i, 'repeat', 'times'], `Only ${fit} of the ${fault.repeat.times} times fit in the run (${doc.scenario.durationS} s); the rest would come after it ends.`);
+    }
     const target = doc.nodes[fault.target];
     if (fault.type === 'region-outage' && target !== undefined) report('error', 'fault-target-kind', ['scenario', 'faults', i, 'target'], 'A region outage targets a group (region or cloud), not a node.');
     if (fault.type === 'db-primary-failure' && target !== undefined && target.kind !== 'postgres') report('error', 'fault-target-kind', ['scenario', 'faults', i, 'target'], `A database primary failure targets a PostgreSQL node; "${fault.target}" is a ${target.kind}.`);
