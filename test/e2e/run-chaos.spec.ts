@@ -1,6 +1,7 @@
 // A fault is a chaos experiment: injected during a live run, it gets a steady-state check
 // before it (the SLO held for slo.steadyStateS) and one after it on the timeline, and the
-// finished run's summary lists it with its verdict.
+// finished run's summary lists it with its verdict. A bandwidth limit injected the same way says
+// what each call costs on the link.
 import { callHost } from './fixtures/contract-client.js';
 import { expect, test } from './fixtures/test.js';
 
@@ -28,4 +29,15 @@ test('chaos experiment: a pod-kill injected on the API has its steady state chec
   expect(experiment).toMatchObject({ before: 'held', injected: true });
   expect(['tolerated', 'recovered']).toContain(experiment.verdict);
   await expect(row).toHaveAttribute('data-verdict', experiment.verdict);
+});
+
+test('bandwidth: a 1 Mbit/s limit injected on the database during a run is on the timeline with what each call costs on the link, and ends after its duration', async ({ app, host, page }) => {
+  const r = await app.runProductionLive(host.current.url, 3600, 100);
+  await r.faultType.selectOption('network-bandwidth');
+  await r.faultTarget.selectOption('db');
+  await page.getByTestId('fault-rate').fill('1');
+  await r.faultDuration.fill('60');
+  await r.faultInject.click();
+  await expect(page.locator('[data-testid="run-event"][data-type="fault-started"]').first()).toContainText('network-bandwidth on db (injected): calls in share 1 Mbit/s, 64 KiB each (524.29 ms on the link) for 60 s', { timeout: 20_000 });
+  await expect(page.locator('[data-testid="run-event"][data-type="fault-ended"]').first()).toContainText('network-bandwidth on db ended', { timeout: 20_000 });
 });

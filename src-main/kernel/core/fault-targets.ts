@@ -32,6 +32,7 @@ export const SIMULATED_FAULTS: ReadonlySet<Fault['type']> = new Set([
   'network-loss',
   'region-outage',
   'network-partition',
+  'network-bandwidth',
   'db-primary-failure',
   'cache-flush',
   'cpu-stress',

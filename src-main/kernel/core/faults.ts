@@ -1,6 +1,7 @@
 // Faults in Chaos Mesh's vocabulary, planned in the scenario or injected while the run goes:
 // pod-kill and pod-failure act on a station's instances (instances.ts); network-delay and
-// network-loss on calls into a node; network-partition on the call links between the target and
+// network-loss on calls into a node; network-bandwidth makes calls into it queue for its link;
+// network-partition on the call links between the target and
 // the rest (or the `from` side); region-outage (and pod-failure of a node without
 // instances) cuts nodes off; db-primary-failure and cache-flush belong to the data tier, which
 // schedules the planned ones itself. A group target hits every node in the group.
@@ -32,6 +33,12 @@ export class NodeFaults {
   /** Per node: the CPU share (0–1, summed) and MiB per instance that stress faults take (metrics and service; not the request path). */
   readonly cpuLoad: Float64Array;
   readonly memoryMiB: Float64Array;
+  /** Per node: the bandwidth of the link into it (bytes per ms; 0: not limited), what a call moves (bytes), and when it is next free (ms). */
+  readonly bandwidth: Float64Array;
+  readonly payloadBytes: Float64Array;
+  readonly linkFreeAt: Float64Array;
+  /** Per node: the bandwidth faults in force; the tightest one limits the link. */
+  private readonly shaping: { bytesPerMs: number; payloadBytes: number }[][];
 
   constructor(n: number, links: number) {
     this.active = new Uint8Array(n);
@@ -45,6 +52,32 @@ export class NodeFaults {
     this.partitionCount = new Int32Array(n);
     this.cpuLoad = new Float64Array(n);
     this.memoryMiB = new Float64Array(n);
+    this.bandwidth = new Float64Array(n);
+    this.payloadBytes = new Float64Array(n);
+    this.linkFreeAt = new Float64Array(n);
+    this.shaping = Array.from({ length: n }, () => []);
+  }
+
+  /** A bandwidth fault on node n begins (+) or ends (−). */
+  shape(n: number, limit: { bytesPerMs: number; payloadBytes: number }, begins: boolean): void {
+    const list = this.shaping[n]!;
+    if (begins) list.push(limit);
+    else list.splice(list.indexOf(limit), 1);
+    const tightest = list.reduce<{ bytesPerMs: number; payloadBytes: number } | null>((a, b) => (a === null || b.bytesPerMs < a.bytesPerMs ? b : a), null);
+    this.bandwidth[n] = tightest?.bytesPerMs ?? 0;
+    this.payloadBytes[n] = tightest?.payloadBytes ?? 0;
+    this.refresh(n);
+  }
+
+  /**
+   * The ms a call into node n waits for and spends on its link, now: the link carries one call
+   * at a time, first come first served, so calls queue behind each other (tc's token bucket
+   * without drops: TCP resends, so a full link delays rather than fails).
+   */
+  transfer(n: number, now: number): number {
+    const done = Math.max(now, this.linkFreeAt[n]!) + this.payloadBytes[n]! / this.bandwidth[n]!;
+    this.linkFreeAt[n] = done;
+    return done - now;
   }
 
   refresh(n: number): void {
@@ -53,7 +86,7 @@ export class NodeFaults {
       this.delayMs[n] = 0;
       this.jitterMs[n] = 0;
     }
-    this.active[n] = this.cut[n]! > 0 || this.lossCount[n]! > 0 || this.delayCount[n]! > 0 || this.partitionCount[n]! > 0 ? 1 : 0;
+    this.active[n] = this.cut[n]! > 0 || this.lossCount[n]! > 0 || this.delayCount[n]! > 0 || this.partitionCount[n]! > 0 || this.bandwidth[n]! > 0 ? 1 : 0;
   }
 }
 
@@ -77,6 +110,8 @@ interface ActiveFault {
   nodes: number[];
   /** Call links a partition cuts. */
   links: number[];
+  /** A bandwidth fault's limit (the same object on each node, to take it off again). */
+  limit?: { bytesPerMs: number; payloadBytes: number };
 }
 
 export class FaultController {
@@ -120,6 +155,7 @@ export class FaultController {
     const stations = nodes.filter((n) => h.plan.nodes[n]!.behavior.type === 'station');
     let detail = '';
     let links: number[] = [];
+    let limit: ActiveFault['limit'];
     /** The nodes a lasting stress holds (until it ends): not those it OOM-killed. */
     let held = stations;
     switch (fault.type) {
@@ -154,6 +190,12 @@ export class FaultController {
       case 'region-outage':
         for (const n of nodes) h.cut(n, 1);
         detail = `${nodes.length} node${nodes.length === 1 ? '' : 's'} down`;
+        break;
+      case 'network-bandwidth':
+        // Mbit/s → bytes per ms: × 10⁶ / 8 / 1000.
+        limit = { bytesPerMs: fault.rateMbps * 125, payloadBytes: fault.payloadKiB * 1024 };
+        for (const n of nodes) f.shape(n, limit, true);
+        detail = `calls in share ${fault.rateMbps} Mbit/s, ${fault.payloadKiB} KiB each (${Number(((fault.payloadKiB * 1024) / (fault.rateMbps * 125)).toFixed(2))} ms on the link)`;
         break;
       case 'network-partition':
         links = this.partitioned(nodes, fault.from);
@@ -194,7 +236,7 @@ export class FaultController {
     });
     const lasting = fault.type !== 'pod-kill' && fault.type !== 'db-primary-failure' && fault.type !== 'cache-flush';
     if (lasting && durationMs < Infinity) {
-      this.running.push({ fault, nodes: fault.type === 'cpu-stress' || fault.type === 'memory-stress' ? held : nodes, links });
+      this.running.push({ fault, nodes: fault.type === 'cpu-stress' || fault.type === 'memory-stress' ? held : nodes, links, ...(limit ? { limit } : {}) });
       h.sim.schedule(durationMs, PRIORITY_NORMAL, this.evEnd, this.running.length - 1);
     }
     this.observer?.(fault, injected, now, lasting ? now + durationMs : now);
@@ -250,7 +292,7 @@ export class FaultController {
 
   private end(j: number): void {
     const h = this.host;
-    const { fault, nodes, links } = this.running[j]!;
+    const { fault, nodes, links, limit } = this.running[j]!;
     const f = h.faults;
     switch (fault.type) {
       case 'pod-failure':
@@ -277,6 +319,9 @@ export class FaultController {
         break;
       case 'network-partition':
         this.block(links, -1);
+        break;
+      case 'network-bandwidth':
+        for (const n of nodes) f.shape(n, limit!, false);
         break;
       case 'cpu-stress':
         for (const n of nodes) {

@@ -617,9 +617,10 @@ export class Network {
     this.outstanding[k]!++;
     let latency = this.linkLatency[k]!;
     const to = p.node[v]!;
-    if (this.faults.active[to] === 1 && this.faults.delayMs[to]! > 0) {
+    if (this.faults.active[to] === 1) {
       const f = this.faults;
-      latency = Math.max(0, latency + f.delayMs[to]! + f.jitterMs[to]! * (2 * this.faultRng.uniform() - 1));
+      if (f.delayMs[to]! > 0) latency = Math.max(0, latency + f.delayMs[to]! + f.jitterMs[to]! * (2 * this.faultRng.uniform() - 1));
+      if (f.bandwidth[to]! > 0) latency += f.transfer(to, this.sim.now);
     }
     if (latency > 0) this.sim.schedule(latency, PRIORITY_NORMAL, this.evArrive, v);
     else this.arrive(v);

@@ -22,6 +22,17 @@ export const faultSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('pod-failure'), at: atS, repeat, target, durationS, count: z.number().int().min(1).max(10_000).default(1) }).strict(),
   z.object({ type: z.literal('network-delay'), at: atS, repeat, target, durationS, delayMs: z.number().positive().max(600_000), jitterMs: z.number().nonnegative().max(600_000).default(0) }).strict(),
   z.object({ type: z.literal('network-loss'), at: atS, repeat, target, durationS, lossPercent: z.number().min(0).max(100) }).strict(),
+  z
+    .object({
+      type: z.literal('network-bandwidth'),
+      at: atS,
+      repeat,
+      target,
+      durationS,
+      rateMbps: z.number().positive().max(1_000_000).meta({ description: 'The link into the target: calls wait their turn on it', unit: 'Mbit/s' }),
+      payloadKiB: z.number().positive().max(1_048_576).default(64).meta({ description: 'What each call moves over that link (request and response)', unit: 'KiB' }),
+    })
+    .strict(),
   z.object({ type: z.literal('network-partition'), at: atS, repeat, target, durationS, from: idSchema.optional() }).strict(),
   z.object({ type: z.literal('cpu-stress'), at: atS, repeat, target, durationS, loadPercent: z.number().min(0).max(100) }).strict(),
   z.object({ type: z.literal('memory-stress'), at: atS, repeat, target, durationS, sizeMiB: z.number().positive().max(4_194_304) }).strict(),

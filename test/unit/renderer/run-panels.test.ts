@@ -21,7 +21,7 @@ describe('deploy panel', () => {
 });
 
 describe('fault panel', () => {
-  it('offers each fault the targets it can act on: instances for kills and stress, any node for latency, primaries, regions and zones', () => {
+  it('offers each fault the targets it can act on: instances for kills and stress, any node for latency and bandwidth, primaries, regions and zones', () => {
     const doc = {
       nodes: { users: { kind: 'traffic-source' }, api: { kind: 'app-service', replicas: 3 }, db: { kind: 'postgres', topology: { mode: 'primary-replica' } }, cache: { kind: 'redis' } },
       groups: { aws: { type: 'cloud' }, east: { type: 'region' }, a: { type: 'zone' } },
@@ -31,6 +31,7 @@ describe('fault panel', () => {
       'cpu-stress': ['api'],
       'memory-stress': ['api'],
       'network-delay': ['api', 'db', 'cache'],
+      'network-bandwidth': ['api', 'db', 'cache'],
       'db-primary-failure': ['db'],
       'region-outage': ['east', 'a'],
     });

@@ -3,10 +3,11 @@ import type { Fault } from '../../../../src-preload/contract/index.js';
 import { useAppStore } from '../../stores/context.js';
 import { isFinal } from '../../stores/run-slice.js';
 
-type FaultType = 'pod-kill' | 'network-delay' | 'db-primary-failure' | 'region-outage' | 'cpu-stress' | 'memory-stress';
+type FaultType = 'pod-kill' | 'network-delay' | 'network-bandwidth' | 'db-primary-failure' | 'region-outage' | 'cpu-stress' | 'memory-stress';
 const LABELS: Record<FaultType, string> = {
   'pod-kill': 'Kill an instance',
   'network-delay': 'Add latency',
+  'network-bandwidth': 'Limit the bandwidth',
   'db-primary-failure': 'Fail the database primary',
   'region-outage': 'Take a region out',
   'cpu-stress': 'Stress the CPU',
@@ -22,11 +23,14 @@ export function nodesWithInstances(doc: { nodes: Record<string, object> }): [str
 export function faultTargets(doc: { nodes: Record<string, object>; groups?: Record<string, { type: string }> }): Record<FaultType, string[]> {
   const nodes = Object.entries(doc.nodes);
   const withInstances = nodesWithInstances(doc).map(([id]) => id);
+  /** Nodes calls go into: every node but the traffic sources. */
+  const callable = nodes.filter(([, n]) => (n as { kind?: string }).kind !== 'traffic-source').map(([id]) => id);
   return {
     'pod-kill': withInstances,
     'cpu-stress': withInstances,
     'memory-stress': withInstances,
-    'network-delay': nodes.filter(([, n]) => (n as { kind?: string }).kind !== 'traffic-source').map(([id]) => id),
+    'network-delay': callable,
+    'network-bandwidth': callable,
     'db-primary-failure': nodes.filter(([, n]) => (n as { topology?: { mode?: string } }).topology?.mode === 'primary-replica').map(([id]) => id),
     'region-outage': Object.entries(doc.groups ?? {})
       .filter(([, g]) => g.type === 'region' || g.type === 'zone')
@@ -46,6 +50,7 @@ export function FaultPanel(): React.JSX.Element | null {
   const [delayMs, setDelayMs] = useState(200);
   const [loadPercent, setLoadPercent] = useState(50);
   const [sizeMiB, setSizeMiB] = useState(256);
+  const [rateMbps, setRateMbps] = useState(10);
   /** Simulated seconds the fault lasts; null: until the run ends. */
   const [durationS, setDurationS] = useState<number | null>(null);
   if (!targets || !run || isFinal(run.state)) return null;
@@ -57,6 +62,8 @@ export function FaultPanel(): React.JSX.Element | null {
         return { type, at: 0, target: chosen, count: 1 };
       case 'network-delay':
         return { type, at: 0, target: chosen, delayMs, jitterMs: 0, ...(durationS !== null ? { durationS } : {}) };
+      case 'network-bandwidth':
+        return { type, at: 0, target: chosen, rateMbps, payloadKiB: 64, ...(durationS !== null ? { durationS } : {}) };
       case 'db-primary-failure':
         return { type, at: 0, target: chosen };
       case 'region-outage':
@@ -95,6 +102,12 @@ export function FaultPanel(): React.JSX.Element | null {
           <input type="number" min={1} data-testid="fault-delay" value={delayMs} onChange={(e) => setDelayMs(Number(e.target.value) > 0 ? Number(e.target.value) : 1)} />
         </label>
       ) : null}
+      {type === 'network-bandwidth' ? (
+        <label>
+          Rate (Mbit/s, 64 KiB a call)
+          <input type="number" min={0.001} step="any" data-testid="fault-rate" value={rateMbps} onChange={(e) => setRateMbps(Number(e.target.value) > 0 ? Number(e.target.value) : 0.001)} />
+        </label>
+      ) : null}
       {type === 'cpu-stress' ? (
         <label>
           CPU taken (%)
@@ -107,7 +120,7 @@ export function FaultPanel(): React.JSX.Element | null {
           <input type="number" min={1} data-testid="fault-size" value={sizeMiB} onChange={(e) => setSizeMiB(Math.max(1, Number(e.target.value) || 1))} />
         </label>
       ) : null}
-      {type === 'network-delay' || type === 'region-outage' || type === 'cpu-stress' || type === 'memory-stress' ? (
+      {type !== 'pod-kill' && type !== 'db-primary-failure' ? (
         <label>
           For (s)
           <input
