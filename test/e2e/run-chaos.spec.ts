@@ -9,9 +9,7 @@ test('chaos experiment: a pod-kill injected on the API has its steady state chec
   const r = await app.runProductionLive(host.current.url, 900, 100);
   // A baseline needs a minute of scrapes before the fault.
   await expect.poll(async () => Number(await r.time.getAttribute('data-simulated-ms')), { timeout: 30_000 }).toBeGreaterThan(90_000);
-  await r.faultType.selectOption('pod-kill');
-  await r.faultTarget.selectOption('api');
-  await r.faultInject.click();
+  await r.injectFault('pod-kill', 'api');
 
   const checks = page.locator('[data-testid="run-event"][data-type="steady-state"]');
   await expect(checks.first()).toContainText('steady state before pod-kill on api: the SLO (p99 ≤ 500 ms, errors ≤ 0.5 %) held for 60 s', { timeout: 20_000 });
@@ -33,11 +31,7 @@ test('chaos experiment: a pod-kill injected on the API has its steady state chec
 
 test('bandwidth: a 1 Mbit/s limit injected on the database during a run is on the timeline with what each call costs on the link, and ends after its duration', async ({ app, host, page }) => {
   const r = await app.runProductionLive(host.current.url, 3600, 100);
-  await r.faultType.selectOption('network-bandwidth');
-  await r.faultTarget.selectOption('db');
-  await page.getByTestId('fault-rate').fill('1');
-  await r.faultDuration.fill('60');
-  await r.faultInject.click();
+  await r.injectFault('network-bandwidth', 'db', { 'fault-rate': '1' }, 60);
   await expect(page.locator('[data-testid="run-event"][data-type="fault-started"]').first()).toContainText('network-bandwidth on db (injected): calls in share 1 Mbit/s, 64 KiB each (524.29 ms on the link) for 60 s', { timeout: 20_000 });
   await expect(page.locator('[data-testid="run-event"][data-type="fault-ended"]').first()).toContainText('network-bandwidth on db ended', { timeout: 20_000 });
 });

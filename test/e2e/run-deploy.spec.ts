@@ -29,11 +29,7 @@ test('run deploy: a canary of a version that fails half its requests, deployed d
 
 test('run stress: CPU stress injected on the API during a run is on the timeline with what it takes, and ends after its duration', async ({ app, host, page }) => {
   const r = await app.runProductionLive(host.current.url, 3600, 100);
-  await r.faultType.selectOption('cpu-stress');
-  await r.faultTarget.selectOption('api');
-  await page.getByTestId('fault-load').fill('60');
-  await r.faultDuration.fill('120');
-  await r.faultInject.click();
+  await r.injectFault('cpu-stress', 'api', { 'fault-load': '60' }, 120);
   const started = page.locator('[data-testid="run-event"][data-type="fault-started"]').first();
   await expect(started).toContainText("cpu-stress on api (injected): stressors take 60 % of each instance's CPU on 1 node for 120 s", { timeout: 20_000 });
   await expect(page.locator('[data-testid="run-event"][data-type="fault-ended"]').first()).toContainText('cpu-stress on api ended', { timeout: 20_000 });

@@ -93,10 +93,7 @@ test('live view: the production template runs; a node picked on the picker or th
 test('live view: a region taken out turns its nodes down on the run canvas; the fault clicked on the timeline moves the charts cursor there and zooms around it; hovering the charts there highlights it', async ({ app, host, page }) => {
   const r = await app.runProductionLive(host.current.url, 3600, 100);
   await expect(r.canvasNode('api')).toHaveAttribute('data-health', 'healthy', { timeout: 20_000 });
-  await r.faultType.selectOption('region-outage');
-  await r.faultTarget.selectOption('us-east-1');
-  await r.faultDuration.fill('300');
-  await r.faultInject.click();
+  await r.injectFault('region-outage', 'us-east-1', {}, 300);
   const fault = page.locator('[data-testid="run-event"][data-type="fault-started"]').first();
   await expect(fault).toBeVisible({ timeout: 20_000 });
   // The nodes of the region go down while it is out, the failover cloud keeps serving, and they come back after.

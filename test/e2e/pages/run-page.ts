@@ -90,6 +90,15 @@ export class RunPage {
     this.compareRows = page.getByTestId('run-compare-row');
   }
 
+  /** Injects a fault from the Run area's form: its type and target, its own fields (by test id) and how long it lasts. */
+  async injectFault(type: string, target: string, fields: Record<string, string> = {}, durationS?: number): Promise<void> {
+    await this.faultType.selectOption(type);
+    await this.faultTarget.selectOption(target);
+    for (const [testId, value] of Object.entries(fields)) await this.page.getByTestId(testId).fill(value);
+    if (durationS !== undefined) await this.faultDuration.fill(String(durationS));
+    await this.faultInject.click();
+  }
+
   /** The node picker's toggle for a node (END_TO_END: '(end to end)'). */
   pick(node: string): Locator {
     return this.picker.locator(`[data-testid="run-node-pick"][data-node="${node}"]`);

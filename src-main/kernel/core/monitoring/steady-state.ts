@@ -135,9 +135,9 @@ export class SteadyStateWatch {
   /** The baseline: the last steadyStateS of scrapes before the fault (the interval it began in is not scraped yet). */
   private baseline(tMs: number): { before: Baseline; reason: string } {
     const needed = Math.max(1, Math.round(this.windowMs / this.intervalMs));
-    const window = this.recent.filter((s) => s.tMs <= tMs && s.tMs > tMs - this.windowMs - this.intervalMs);
-    if (window.length < needed) return { before: 'no-baseline', reason: `${(tMs / 1000).toLocaleString('en')} s into the run, there is not ${this.windowMs / 1000} s of traffic to judge it by` };
-    const bad = window.find((s) => s.broken);
+    const scrapes = this.recent.filter((s) => s.tMs <= tMs && s.tMs > tMs - this.windowMs - this.intervalMs);
+    if (scrapes.length < needed) return { before: 'no-baseline', reason: `${(tMs / 1000).toLocaleString('en')} s into the run, there is not ${this.windowMs / 1000} s of traffic to judge it by` };
+    const bad = scrapes.find((s) => s.broken);
     if (bad === undefined) return { before: 'held', reason: '' };
     const { latencyP99Ms, errorRatePercent } = this.slo.slo;
     const why = bad.p99Ms > latencyP99Ms ? `p99 ${ms(bad.p99Ms)} > ${ms(latencyP99Ms)}` : `errors ${pct(bad.errorRatePercent)} > ${pct(errorRatePercent)}`;
