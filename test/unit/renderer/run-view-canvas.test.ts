@@ -120,4 +120,18 @@ describe('compare key figures', () => {
     expect(at('Throughput end to end').a).toBe('400 req/s');
     expect(keyFigures({ seed: null, summary: null }, { seed: 3, summary: null }).find((r) => r.label === 'Latency p99')).toEqual({ label: 'Latency p99', a: '—', b: '—' });
   });
+
+  it('counts the chaos experiments by verdict and adds up the SLO-broken seconds during them', () => {
+    const withFaults = {
+      experiments: [
+        { verdict: 'recovered', violating_seconds: 70 },
+        { verdict: 'tolerated', violating_seconds: 0 },
+        { verdict: 'recovered', violating_seconds: 30 },
+        { verdict: 'not-recovered', violating_seconds: 600 },
+      ],
+    };
+    const rows = keyFigures({ seed: 1, summary: withFaults }, { seed: 2, summary: { experiments: [] } });
+    expect(rows.find((r) => r.label === 'Chaos experiments')).toEqual({ label: 'Chaos experiments', a: '1 tolerated, 2 recovered, 1 not recovered', b: '—' });
+    expect(rows.find((r) => r.label === 'SLO broken during faults')).toEqual({ label: 'SLO broken during faults', a: '700 s', b: '—' });
+  });
 });

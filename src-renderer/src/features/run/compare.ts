@@ -34,6 +34,19 @@ function endToEnd(summary: Record<string, unknown> | null): { rps?: number; erro
   return { rps, errors: mean((s) => s.error_rate) * 100, p50: mean((s) => s.latency_ms?.p50), p95: mean((s) => s.latency_ms?.p95), p99: mean((s) => s.latency_ms?.p99) };
 }
 
+/** Chaos experiments by verdict ("1 tolerated, 1 recovered") and the SLO-broken seconds during them; '—' without faults. */
+function experiments(summary: Record<string, unknown> | null): { verdicts: string; broken: string } {
+  const list = Array.isArray(summary?.['experiments']) ? (summary['experiments'] as { verdict?: string; violating_seconds?: number }[]) : [];
+  if (list.length === 0) return { verdicts: '—', broken: '—' };
+  const order = ['tolerated', 'recovered', 'not-recovered', 'inconclusive'];
+  const verdicts = order
+    .map((v) => [v, list.filter((e) => e.verdict === v).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([v, n]) => `${n} ${v.replace('-', ' ')}`)
+    .join(', ');
+  return { verdicts, broken: fmt(list.reduce((sum, e) => sum + (e.violating_seconds ?? 0), 0), 0, ' s') };
+}
+
 /** The key figures of two runs side by side. */
 export function keyFigures(a: FigureSource, b: FigureSource): FigureRow[] {
   const ea = endToEnd(a.summary);
@@ -41,6 +54,8 @@ export function keyFigures(a: FigureSource, b: FigureSource): FigureRow[] {
   const ta = (a.summary?.['totals'] ?? {}) as Totals;
   const tb = (b.summary?.['totals'] ?? {}) as Totals;
   const row = (label: string, x: string, y: string): FigureRow => ({ label, a: x, b: y });
+  const xa = experiments(a.summary);
+  const xb = experiments(b.summary);
   return [
     row('Seed', a.seed === null ? '—' : String(a.seed), b.seed === null ? '—' : String(b.seed)),
     row('Simulated', fmt(ta.simulated_seconds, 0, ' s'), fmt(tb.simulated_seconds, 0, ' s')),
@@ -51,6 +66,8 @@ export function keyFigures(a: FigureSource, b: FigureSource): FigureRow[] {
     row('Error rate', fmt(ea.errors, 2, ' %'), fmt(eb.errors, 2, ' %')),
     row('Cost', fmt(ta.cost, 2, ' $'), fmt(tb.cost, 2, ' $')),
     row('Alerts fired', fmt(ta.alerts_fired, 0), fmt(tb.alerts_fired, 0)),
+    row('Chaos experiments', xa.verdicts, xb.verdicts),
+    row('SLO broken during faults', xa.broken, xb.broken),
     row('Events', fmt(ta.events, 0), fmt(tb.events, 0)),
   ];
 }
