@@ -94,6 +94,30 @@ describe('steady-state checks of chaos experiments', () => {
     expect(events[1]!.message).toMatch(/^no steady state before pod-kill on api: the SLO was broken at 2\d0 s \(p99 1,1\d\d ms > 500 ms\); the experiment is inconclusive$/);
   });
 
+  it('the baseline is the scrapes that ended in the window: a breach just before it does not count, off the scrape grid too', () => {
+    // The delay's last broken scrape ends at 210 s; the window before 274.9 s starts at 214.9 s.
+    const r = createRun(topology(nodes, links, { faults: [{ type: 'network-delay', at: 100, target: 'api', durationS: 100, delayMs: 1000 }], slo }), { durationS: 600, seriesIntervalS: 10 });
+    r.advance({ untilMs: 274_900 });
+    r.inject({ type: 'pod-kill', at: 0, target: 'api', count: 1 });
+    r.advance();
+    const [delay, kill] = r.summary().experiments;
+    expect(delay!.violating_seconds).toBe(110);
+    expect(kill).toMatchObject({ start_s: 274.9, before: 'held' });
+    // 3.6 s later the breach at 210 s is inside the window.
+    const early = createRun(topology(nodes, links, { faults: [{ type: 'network-delay', at: 100, target: 'api', durationS: 100, delayMs: 1000 }], slo }), { durationS: 600, seriesIntervalS: 10 });
+    early.advance({ untilMs: 265_000 });
+    early.inject({ type: 'pod-kill', at: 0, target: 'api', count: 1 });
+    early.advance();
+    expect(early.summary().experiments[1]).toMatchObject({ before: 'broken', verdict: 'inconclusive' });
+    expect(early.drain().events.filter((e) => e.type === 'steady-state')[1]!.message).toContain('the SLO was broken at 210 s');
+  });
+
+  it('with scrapes further apart than the window, the baseline is the latest scrape', () => {
+    const r = createRun(topology(nodes, links, { faults: [{ type: 'pod-kill', at: 300, target: 'api', count: 1 }], slo: { ...slo, steadyStateS: 30 } }), { durationS: 600, seriesIntervalS: 60 });
+    r.advance();
+    expect(r.summary().experiments[0]).toMatchObject({ before: 'held', verdict: 'tolerated' });
+  });
+
   it('a fault injected while the run goes is an experiment too, marked injected', () => {
     const r = createRun(topology(nodes, links, { slo }), { durationS: 600, seriesIntervalS: 10 });
     r.advance({ untilMs: 250_000 });

@@ -59,6 +59,10 @@ interface Scrape {
 }
 
 const ms = (x: number) => `${Math.round(x).toLocaleString('en')} ms`;
+/** Seconds from ms, to the millisecond (faults injected between scrapes start at any time). */
+const seconds = (xMs: number) => Math.round(xMs) / 1000;
+/** Seconds for a sentence: a tenth at most. */
+const secondsText = (xMs: number) => `${Number((xMs / 1000).toFixed(1)).toLocaleString('en')} s`;
 const pct = (x: number) => `${Number(x.toFixed(2))} %`;
 const worstText = (p99: number, errors: number) => `worst p99 ${Number.isNaN(p99) ? '—' : ms(p99)}, errors ${Number.isNaN(errors) ? '—' : pct(errors)}`;
 
@@ -121,12 +125,12 @@ export class SteadyStateWatch {
       fault: e.fault.type,
       target: e.fault.target,
       injected: e.injected,
-      start_s: e.startMs / 1000,
-      end_s: e.endMs === Infinity ? null : e.endMs / 1000,
+      start_s: seconds(e.startMs),
+      end_s: e.endMs === Infinity ? null : seconds(e.endMs),
       before: e.before,
       verdict: verdictOf(e),
-      recovered_after_s: e.recoveredAfterMs === null || e.violatingMs === 0 ? null : e.recoveredAfterMs / 1000,
-      violating_seconds: e.violatingMs / 1000,
+      recovered_after_s: e.recoveredAfterMs === null || e.violatingMs === 0 ? null : seconds(e.recoveredAfterMs),
+      violating_seconds: seconds(e.violatingMs),
       worst_p99_ms: nullable(e.worstP99),
       worst_error_rate_percent: nullable(e.worstErrors),
     }));
@@ -134,14 +138,18 @@ export class SteadyStateWatch {
 
   /** The baseline: the last steadyStateS of scrapes before the fault (the interval it began in is not scraped yet). */
   private baseline(tMs: number): { before: Baseline; reason: string } {
-    const needed = Math.max(1, Math.round(this.windowMs / this.intervalMs));
-    const scrapes = this.recent.filter((s) => s.tMs <= tMs && s.tMs > tMs - this.windowMs - this.intervalMs);
-    if (scrapes.length < needed) return { before: 'no-baseline', reason: `${(tMs / 1000).toLocaleString('en')} s into the run, there is not ${this.windowMs / 1000} s of traffic to judge it by` };
+    const { windowMs: w, intervalMs: i } = this;
+    // The scrapes that ended inside the window, as many as fall there on the scrape grid; when
+    // scrapes are further apart than the window, the latest one.
+    const sparse = i >= w;
+    const needed = sparse ? 1 : Math.max(1, Math.ceil(tMs / i) - 1 - Math.floor((tMs - w) / i));
+    const scrapes = this.recent.filter((s) => s.tMs <= tMs && (sparse ? s.tMs >= tMs - i : s.tMs > tMs - w));
+    if (scrapes.length < needed) return { before: 'no-baseline', reason: `${secondsText(tMs)} into the run, there is not ${w / 1000} s of traffic to judge it by` };
     const bad = scrapes.find((s) => s.broken);
     if (bad === undefined) return { before: 'held', reason: '' };
     const { latencyP99Ms, errorRatePercent } = this.slo.slo;
     const why = bad.p99Ms > latencyP99Ms ? `p99 ${ms(bad.p99Ms)} > ${ms(latencyP99Ms)}` : `errors ${pct(bad.errorRatePercent)} > ${pct(errorRatePercent)}`;
-    return { before: 'broken', reason: `the SLO was broken at ${(bad.tMs / 1000).toLocaleString('en')} s (${why})` };
+    return { before: 'broken', reason: `the SLO was broken at ${secondsText(bad.tMs)} (${why})` };
   }
 
   private decide(e: Experiment, tMs: number): void {
@@ -152,8 +160,8 @@ export class SteadyStateWatch {
     const back =
       e.streakFromMs < e.endMs
         ? 'the steady state came back while the fault went on'
-        : `the steady state came back ${e.recoveredAfterMs / 1000} s after the fault${e.endMs > e.startMs ? ' ended' : ''}`;
-    const message = e.violatingMs === 0 ? `${what}: the steady state held throughout (${worst})` : `${what}: ${back}; the SLO was broken for ${e.violatingMs / 1000} s (${worst})`;
+        : `the steady state came back ${secondsText(e.recoveredAfterMs)} after the fault${e.endMs > e.startMs ? ' ended' : ''}`;
+    const message = e.violatingMs === 0 ? `${what}: the steady state held throughout (${worst})` : `${what}: ${back}; the SLO was broken for ${secondsText(e.violatingMs)} (${worst})`;
     const verdict = verdictOf(e);
     this.events.push({
       tMs,
@@ -161,7 +169,7 @@ export class SteadyStateWatch {
       target: e.fault.target,
       message: verdict === 'inconclusive' ? `${message}; inconclusive without a baseline` : message,
       severity: 'info',
-      data: { fault: e.fault.type, check: 'after', verdict, recoveredAfterS: e.recoveredAfterMs / 1000, violatingS: e.violatingMs / 1000 },
+      data: { fault: e.fault.type, check: 'after', verdict, recoveredAfterS: seconds(e.recoveredAfterMs), violatingS: seconds(e.violatingMs) },
     });
   }
 }
