@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Takes the README's screenshots of the main screens from the built app in browser mode:
-// the Production template on the canvas, a finished run with its charts and run canvas,
-// the ML Lab after training on that run, and the Containers area. Writes PNGs to docs/screenshots/.
+// the Production template on the canvas, a finished run with its charts and run canvas, the
+// ML Lab after training on that run, a run with injected faults and their chaos verdicts, and
+// the Containers area. Writes PNGs to docs/screenshots/.
 //
 //   npm run build && node scripts/readme-screenshots.mjs
 //   env: DEVSIM_CHROMIUM (default /usr/bin/chromium)
@@ -63,10 +64,36 @@ try {
   await page.waitForTimeout(500);
   await page.screenshot({ path: join(outDir, 'ml-lab.png') });
 
+  // A chaos experiment: faults injected during a paced run, then each one's verdict in the summary.
+  const simulatedMs = async () => Number(await page.getByTestId('run-time').getAttribute('data-simulated-ms'));
+  const untilSimulated = async (ms) => {
+    while ((await simulatedMs()) < ms) await page.waitForTimeout(100);
+  };
+  const inject = async (type, target, fields) => {
+    await page.getByTestId('fault-type').selectOption(type);
+    await page.getByTestId('fault-target').selectOption(target);
+    for (const [testId, value] of Object.entries(fields)) await page.getByTestId(testId).fill(value);
+    await page.getByTestId('fault-inject').click();
+  };
+  await page.getByTestId('nav-run').click();
+  await page.getByTestId('run-duration').fill('900');
+  await page.getByTestId('run-speed').selectOption('100');
+  await page.getByTestId('run-start').click();
+  await page.locator('[data-testid="run-state"][data-state="running"]').waitFor({ timeout: 60_000 });
+  await untilSimulated(120_000);
+  await inject('network-delay', 'api', { 'fault-delay': '800', 'fault-duration': '60' });
+  await untilSimulated(420_000);
+  await inject('pod-kill', 'api', {});
+  await page.getByTestId('run-speed').selectOption('max');
+  await page.locator('[data-testid="run-state"][data-state="completed"]').waitFor({ timeout: 120_000 });
+  await page.getByTestId('summary-experiment').last().scrollIntoViewIfNeeded();
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: join(outDir, 'run-chaos.png') });
+
   await page.getByTestId('nav-containers').click();
   await page.waitForTimeout(1500);
   await page.screenshot({ path: join(outDir, 'containers.png') });
-  console.log(`readme-screenshots: wrote welcome (light and dark), topology, run, run-charts, ml-lab and containers PNGs to ${outDir}`);
+  console.log(`readme-screenshots: wrote welcome (light and dark), topology, run, run-charts, run-chaos, ml-lab and containers PNGs to ${outDir}`);
 } finally {
   await browser.close();
   await stopHost(host);
