@@ -3,7 +3,7 @@
 import { resolve } from 'node:path';
 import { ContractError, type RunSpeed } from '../../../src-preload/contract/index.js';
 import { writeFileAtomic } from '../../app/write-file-atomic.js';
-import { createRun } from '../../kernel/index.js';
+import { createRun, type ExperimentSummary } from '../../kernel/index.js';
 import { prepareRun } from '../../runs/prepare-run.js';
 import { RecordsCsv } from '../../runs/records-csv.js';
 import { RunDriver } from '../../runs/run-driver.js';
@@ -93,8 +93,25 @@ function report(summary: HostSummary, values: { out?: string | undefined; json?:
     io.out(
       `simulated ${formatClock(t.simulated_seconds)} in ${t.wall_seconds.toFixed(2)} s: ${t.events} events (${Math.round(t.events_per_second)}/s); summary in ${values.out}\n`,
     );
+    for (const e of summary.experiments) io.out(`${experimentLine(e)}\n`);
   }
   for (const w of summary.warnings) io.err(`warning: ${w}\n`);
+}
+
+/** One chaos experiment as a line: the fault, when, and its verdict with the figures that go with it. */
+export function experimentLine(e: ExperimentSummary): string {
+  const what = `chaos: ${e.fault} on ${e.target} at ${formatClock(e.start_s)}${e.injected ? ' (injected)' : ''}`;
+  const broken = `SLO broken ${e.violating_seconds} s`;
+  switch (e.verdict) {
+    case 'tolerated':
+      return `${what}: tolerated`;
+    case 'recovered':
+      return `${what}: recovered ${e.recovered_after_s} s after it ended (${broken})`;
+    case 'not-recovered':
+      return `${what}: not recovered by the end of the run (${broken})`;
+    case 'inconclusive':
+      return `${what}: inconclusive, no steady state before it (${e.before === 'broken' ? 'the SLO was broken' : 'too early in the run'})`;
+  }
 }
 
 function optional<K extends string, T>(key: K, text: string | undefined, parse: (text: string) => T): { [P in K]?: T } {

@@ -43,6 +43,30 @@ describe('devsim run', () => {
     expect(strip(a.out)).toEqual(strip(b.out));
   });
 
+  it('with --out, prints a line per chaos experiment: the fault, when, and its verdict', async () => {
+    const doc = join(dir, 'chaos.devsim.yaml');
+    const faults = `scenario:
+  durationS: 600
+  seed: 1
+  slo: { latencyP99Ms: 5000, errorRatePercent: 1 }
+  faults:
+    - { type: network-delay, at: 20, target: server, durationS: 30, delayMs: 10000 }
+    - { type: network-delay, at: 300, target: server, durationS: 60, delayMs: 10000 }
+`;
+    writeFileSync(doc, readFileSync(mm1, 'utf8').replace(/^scenario:[\s\S]*$/m, faults));
+    const out = join(dir, 'chaos.json');
+    const { code, out: printed } = await cli('run', doc, '--warmup', '0s', '--out', out);
+    expect(code).toBe(0);
+    const summary = JSON.parse(readFileSync(out, 'utf8')) as { experiments: { recovered_after_s: number; violating_seconds: number }[] };
+    const [early, late] = summary.experiments;
+    expect(printed.split('\n').filter((l) => l.startsWith('chaos: '))).toEqual([
+      'chaos: network-delay on server at 0:00:20: inconclusive, no steady state before it (too early in the run)',
+      `chaos: network-delay on server at 0:05:00: recovered ${late!.recovered_after_s} s after it ended (SLO broken ${late!.violating_seconds} s)`,
+    ]);
+    expect(early!.violating_seconds).toBeGreaterThan(0);
+    expect(late!.violating_seconds).toBeGreaterThanOrEqual(60);
+  });
+
   it('writes the summary to --out and the records to --csv DIR', async () => {
     const out = join(dir, 'results.json');
     const csvDir = join(dir, 'csv');
