@@ -22,11 +22,13 @@ test('chaos experiment: a pod-kill injected on the API has its steady state chec
   await expect(row).toContainText('pod-kill on api (injected)');
   await expect(row).toContainText('held');
   // The host's stored summary says the same as the table.
-  const runs = (await callHost(host.current, 'listRuns')) as { summary: { experiments: { verdict: string; before: string; injected: boolean }[] } }[];
+  const runs = (await callHost(host.current, 'listRuns')) as { summary: { experiments: { verdict: string; before: string; injected: boolean; first_alert: string | null }[] } }[];
   const experiment = runs[0]!.summary.experiments[0]!;
   expect(experiment).toMatchObject({ before: 'held', injected: true });
   expect(['tolerated', 'recovered']).toContain(experiment.verdict);
   await expect(row).toHaveAttribute('data-verdict', experiment.verdict);
+  // Whether monitoring noticed: the first alert after the fault, or none.
+  await expect(row.getByTestId('experiment-alert')).toContainText(experiment.first_alert ?? 'none');
 });
 
 test('bandwidth: a 1 Mbit/s limit injected on the database during a run is on the timeline with what each call costs on the link, and ends after its duration', async ({ app, host, page }) => {

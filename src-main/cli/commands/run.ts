@@ -102,13 +102,14 @@ function report(summary: HostSummary, values: { out?: string | undefined; json?:
 export function experimentLine(e: ExperimentSummary): string {
   const what = `chaos: ${e.fault} on ${e.target} at ${formatClock(e.start_s)}${e.injected ? ' (injected)' : ''}`;
   const broken = `SLO broken ${e.violating_seconds} s`;
+  const alert = e.first_alert === null ? 'no alert' : `first alert ${e.first_alert} after ${e.first_alert_after_s} s`;
   switch (e.verdict) {
     case 'tolerated':
-      return `${what}: tolerated`;
+      return `${what}: tolerated (${alert})`;
     case 'recovered':
-      return `${what}: recovered ${e.recovered_after_s} s after it ended (${broken})`;
+      return `${what}: recovered ${e.recovered_after_s} s after it ended (${broken}; ${alert})`;
     case 'not-recovered':
-      return `${what}: not recovered by the end of the run (${broken})`;
+      return `${what}: not recovered by the end of the run (${broken}; ${alert})`;
     case 'inconclusive':
       return `${what}: inconclusive, no steady state before it (${e.before === 'broken' ? 'the SLO was broken' : 'too early in the run'})`;
   }

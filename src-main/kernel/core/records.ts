@@ -88,6 +88,7 @@ export const MAX_PENDING_EVENTS = 100_000;
 
 export class EventLog {
   private pending: RunEvent[] = [];
+  private readonly listeners: ((event: RunEvent) => void)[] = [];
   dropped = 0;
 
   push(event: RunEvent): void {
@@ -96,6 +97,12 @@ export class EventLog {
       this.dropped++;
     }
     this.pending.push(event);
+    for (const listener of this.listeners) listener(event);
+  }
+
+  /** Calls `listener` with each event as it is recorded (chaos experiments note the alerts that fire). */
+  listen(listener: (event: RunEvent) => void): void {
+    this.listeners.push(listener);
   }
 
   drain(): RunEvent[] {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { SloCheck } from '../../../src-main/kernel/core/monitoring/slo-check.js';
 import type { RunEvent } from '../../../src-main/kernel/core/records.js';
 import { createRun, type RunSummary } from '../../../src-main/kernel/index.js';
-import type { TopologyInput } from '../../../src-preload/contract/index.js';
+import { topologySchema, type TopologyInput } from '../../../src-preload/contract/index.js';
 import { topology } from './helpers/documents.js';
 
 // 10 requests/s, evenly spaced, into four instances of 100 ms work: p99 100 ms, no errors.
@@ -37,6 +37,8 @@ describe('steady-state checks of chaos experiments', () => {
         violating_seconds: 0,
         worst_p99_ms: expect.closeTo(100, 0) as number,
         worst_error_rate_percent: expect.any(Number) as number,
+        first_alert_after_s: null,
+        first_alert: null,
       },
     ]);
     // The killed instance's request in service fails: one in a hundred, within the 1 % target.
@@ -139,6 +141,28 @@ describe('steady-state checks of chaos experiments', () => {
       [600, 'held', 'tolerated'],
     ]);
     expect(events.filter((e) => e.data?.['check'] === 'before').map((e) => e.tMs)).toEqual([200_000, 400_000, 600_000]);
+  });
+
+  it('the first alert to fire after the fault began is how monitoring noticed it; a quiet one says no alert fired', () => {
+    // An alert on the end-to-end p99, pending 20 s: the first broken scrape is at 310 s.
+    const alertRules = [{ name: 'SlowUsers', target: 'src', metric: 'latency_p99_ms', op: '>', threshold: 500, forS: 20, severity: 'critical', notify: [] }];
+    const doc = topologySchema.parse({
+      apiVersion: 'devsim.io/v1',
+      kind: 'Topology',
+      metadata: { name: 'alerting' },
+      nodes,
+      links,
+      scenario: { slo, faults: [{ type: 'network-delay', at: 300, target: 'api', durationS: 60, delayMs: 1000 }, { type: 'pod-kill', at: 600, target: 'api', count: 1 }] },
+      settings: { monitoring: { alertRules } },
+    });
+    const r = createRun(doc, { durationS: 900, seriesIntervalS: 10 });
+    r.advance();
+    const [delay, kill] = r.summary().experiments;
+    expect(delay).toMatchObject({ verdict: 'recovered', first_alert_after_s: 30, first_alert: 'SlowUsers on src' });
+    expect(kill).toMatchObject({ verdict: 'tolerated', first_alert_after_s: null, first_alert: null });
+    const after = r.drain().events.filter((e) => e.type === 'steady-state' && e.data?.['check'] === 'after');
+    expect(after[0]!.message).toMatch(/; first alert SlowUsers on src 30 s after it began\)$/);
+    expect(after[1]!.message).toMatch(/; no alert fired\)$/);
   });
 
   it('a run without faults has no experiments', () => {

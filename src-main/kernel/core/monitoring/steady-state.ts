@@ -6,10 +6,12 @@
 // steady state came back (recovered_after_s counts from the fault's end, 0 when it came back
 // while the fault went on); it did not recover when the run ended first. Without a baseline
 // (the SLO broken just before, or too little run before the fault) the experiment is
-// inconclusive, though its figures are still measured. Both checks are on the timeline
-// (steady-state events) and every experiment is in the run's summary.
+// inconclusive, though its figures are still measured. The first alert to fire after the fault
+// began (an alert rule or an anomaly detector) says whether, and how fast, monitoring noticed.
+// Both checks are on the timeline (steady-state events) and every experiment is in the run's
+// summary.
 import type { Fault } from '../../../../src-preload/contract/topology/index.js';
-import type { EventLog } from '../records.js';
+import type { EventLog, RunEvent } from '../records.js';
 import type { SloCheck } from './slo-check.js';
 
 export type Baseline = 'held' | 'broken' | 'no-baseline';
@@ -32,6 +34,10 @@ export interface ExperimentSummary {
   /** The worst p99 (ms) and error rate (%) at a traffic source over the same span; null without data. */
   worst_p99_ms: number | null;
   worst_error_rate_percent: number | null;
+  /** Seconds from the fault's start to the first alert that fired after it (until the steady state came back); null: none fired. */
+  first_alert_after_s: number | null;
+  /** That alert: its rule and node, e.g. "ApiLatencyHigh on api". */
+  first_alert: string | null;
 }
 
 interface Experiment {
@@ -48,6 +54,8 @@ interface Experiment {
   streakFromMs: number;
   /** Set once the steady state came back (or the run ended, in the summary). */
   recoveredAfterMs: number | null;
+  firstAlertMs: number | null;
+  firstAlert: string | null;
   decided: boolean;
 }
 
@@ -80,6 +88,9 @@ export class SteadyStateWatch {
     private readonly events: EventLog,
   ) {
     this.windowMs = steadyStateS * 1000;
+    events.listen((e) => {
+      if (e.type === 'alert-firing') this.alertFired(e);
+    });
   }
 
   /** A fault began at tMs and acts until endMs (tMs for one that acts at once; Infinity: to the end of the run). */
@@ -92,7 +103,7 @@ export class SteadyStateWatch {
         ? `steady state before ${what}: the SLO (p99 ≤ ${ms(latencyP99Ms)}, errors ≤ ${pct(errorRatePercent)}) held for ${this.windowMs / 1000} s`
         : `no steady state before ${what}: ${reason}; the experiment is inconclusive`;
     this.events.push({ tMs, type: 'steady-state', target: fault.target, message, severity: before === 'held' ? 'info' : 'warning', data: { fault: fault.type, check: 'before', before } });
-    this.experiments.push({ fault, injected, startMs: tMs, endMs, before, violatingMs: 0, worstP99: NaN, worstErrors: NaN, streakFromMs: tMs, recoveredAfterMs: null, decided: false });
+    this.experiments.push({ fault, injected, startMs: tMs, endMs, before, violatingMs: 0, worstP99: NaN, worstErrors: NaN, streakFromMs: tMs, recoveredAfterMs: null, firstAlertMs: null, firstAlert: null, decided: false });
   }
 
   /** One scrape's values, at tMs (they cover the interval before it). */
@@ -133,7 +144,19 @@ export class SteadyStateWatch {
       violating_seconds: seconds(e.violatingMs),
       worst_p99_ms: nullable(e.worstP99),
       worst_error_rate_percent: nullable(e.worstErrors),
+      first_alert_after_s: e.firstAlertMs === null ? null : seconds(e.firstAlertMs),
+      first_alert: e.firstAlert,
     }));
+  }
+
+  /** An alert fired: the first one after an open experiment's fault began is how monitoring noticed it. */
+  private alertFired(event: RunEvent): void {
+    for (const e of this.experiments) {
+      // One firing at the fault's own instant was pending before it.
+      if (e.decided || e.firstAlertMs !== null || event.tMs <= e.startMs) continue;
+      e.firstAlertMs = event.tMs - e.startMs;
+      e.firstAlert = `${String(event.data?.['alert'] ?? 'an alert')} on ${event.target ?? '?'}`;
+    }
   }
 
   /** The baseline: the last steadyStateS of scrapes before the fault (the interval it began in is not scraped yet). */
@@ -161,7 +184,8 @@ export class SteadyStateWatch {
       e.streakFromMs < e.endMs
         ? 'the steady state came back while the fault went on'
         : `the steady state came back ${secondsText(e.recoveredAfterMs)} after the fault${e.endMs > e.startMs ? ' ended' : ''}`;
-    const message = e.violatingMs === 0 ? `${what}: the steady state held throughout (${worst})` : `${what}: ${back}; the SLO was broken for ${secondsText(e.violatingMs)} (${worst})`;
+    const alert = e.firstAlertMs === null ? 'no alert fired' : `first alert ${e.firstAlert} ${secondsText(e.firstAlertMs)} after it began`;
+    const message = e.violatingMs === 0 ? `${what}: the steady state held throughout (${worst}; ${alert})` : `${what}: ${back}; the SLO was broken for ${secondsText(e.violatingMs)} (${worst}; ${alert})`;
     const verdict = verdictOf(e);
     this.events.push({
       tMs,

@@ -20,6 +20,8 @@ interface ExperimentFigures {
   recovered_after_s?: number | null;
   violating_seconds?: number;
   worst_p99_ms?: number | null;
+  first_alert_after_s?: number | null;
+  first_alert?: string | null;
 }
 
 const VERDICTS: Record<string, string> = { tolerated: 'tolerated', recovered: 'recovered', 'not-recovered': 'not recovered', inconclusive: 'inconclusive' };
@@ -96,6 +98,7 @@ function ExperimentsTable({ experiments }: { experiments: ExperimentFigures[] })
           <th>Back after (s)</th>
           <th>SLO broken (s)</th>
           <th>Worst p99 (ms)</th>
+          <th>First alert</th>
         </tr>
       </thead>
       <tbody>
@@ -111,6 +114,7 @@ function ExperimentsTable({ experiments }: { experiments: ExperimentFigures[] })
             <td>{num(e.recovered_after_s)}</td>
             <td>{num(e.violating_seconds)}</td>
             <td>{num(e.worst_p99_ms)}</td>
+            <td data-testid="experiment-alert">{e.first_alert ? `${e.first_alert} after ${num(e.first_alert_after_s)} s` : 'none'}</td>
           </tr>
         ))}
       </tbody>
