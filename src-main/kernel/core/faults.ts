@@ -15,6 +15,12 @@ import { BASE_MEMORY_SHARE } from './monitoring/resources.js';
 import type { RunEvent } from './records.js';
 import type { Station } from './station.js';
 
+/** A bandwidth fault's link into a node: its rate and what each call moves. */
+export interface LinkLimit {
+  bytesPerMs: number;
+  payloadBytes: number;
+}
+
 /** Per node: what faults do to calls into it now (read on the hot path). */
 export class NodeFaults {
   /** 1 while any fault below is active on the node (one check on the hot path). */
@@ -38,7 +44,7 @@ export class NodeFaults {
   readonly payloadBytes: Float64Array;
   readonly linkFreeAt: Float64Array;
   /** Per node: the bandwidth faults in force; the tightest one limits the link. */
-  private readonly shaping: { bytesPerMs: number; payloadBytes: number }[][];
+  private readonly shaping: LinkLimit[][];
 
   constructor(n: number, links: number) {
     this.active = new Uint8Array(n);
@@ -59,11 +65,11 @@ export class NodeFaults {
   }
 
   /** A bandwidth fault on node n begins (+) or ends (−). */
-  shape(n: number, limit: { bytesPerMs: number; payloadBytes: number }, begins: boolean): void {
+  shape(n: number, limit: LinkLimit, begins: boolean): void {
     const list = this.shaping[n]!;
     if (begins) list.push(limit);
     else list.splice(list.indexOf(limit), 1);
-    const tightest = list.reduce<{ bytesPerMs: number; payloadBytes: number } | null>((a, b) => (a === null || b.bytesPerMs < a.bytesPerMs ? b : a), null);
+    const tightest = list.reduce<LinkLimit | null>((a, b) => (a === null || b.bytesPerMs < a.bytesPerMs ? b : a), null);
     this.bandwidth[n] = tightest?.bytesPerMs ?? 0;
     this.payloadBytes[n] = tightest?.payloadBytes ?? 0;
     this.refresh(n);
@@ -111,7 +117,7 @@ interface ActiveFault {
   /** Call links a partition cuts. */
   links: number[];
   /** A bandwidth fault's limit (the same object on each node, to take it off again). */
-  limit?: { bytesPerMs: number; payloadBytes: number };
+  limit?: LinkLimit;
 }
 
 export class FaultController {

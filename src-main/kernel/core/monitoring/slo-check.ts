@@ -11,6 +11,9 @@ export interface SloThresholds {
   errorRatePercent: number;
 }
 
+/** The larger of a running maximum and a value, where NaN (no data) on either side is ignored. */
+export const maxKnown = (max: number, x: number): number => (Number.isNaN(x) || x <= max ? max : x);
+
 export class SloCheck {
   private readonly p99: number[];
   private readonly errors: number[];
@@ -39,10 +42,8 @@ export class SloCheck {
     let p99Ms = NaN;
     let errorRatePercent = NaN;
     for (let k = 0; k < this.p99.length; k++) {
-      const p = values[this.p99[k]!]!;
-      const e = values[this.errors[k]!]!;
-      if (!(p <= p99Ms)) p99Ms = Number.isNaN(p) ? p99Ms : p;
-      if (!(e <= errorRatePercent)) errorRatePercent = Number.isNaN(e) ? errorRatePercent : e;
+      p99Ms = maxKnown(p99Ms, values[this.p99[k]!]!);
+      errorRatePercent = maxKnown(errorRatePercent, values[this.errors[k]!]!);
     }
     return { p99Ms, errorRatePercent };
   }

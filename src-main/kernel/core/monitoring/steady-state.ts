@@ -12,7 +12,7 @@
 // summary.
 import type { Fault } from '../../../../src-preload/contract/topology/index.js';
 import type { EventLog, RunEvent } from '../records.js';
-import type { SloCheck } from './slo-check.js';
+import { maxKnown, type SloCheck } from './slo-check.js';
 
 export type Baseline = 'held' | 'broken' | 'no-baseline';
 export type ExperimentVerdict = 'tolerated' | 'recovered' | 'not-recovered' | 'inconclusive';
@@ -116,8 +116,8 @@ export class SteadyStateWatch {
     while (this.recent.length > 0 && this.recent[0]!.tMs <= tMs - this.windowMs - this.intervalMs) this.recent.shift();
     for (const e of this.experiments) {
       if (e.decided || tMs <= e.startMs) continue;
-      if (!(p99Ms <= e.worstP99)) e.worstP99 = Number.isNaN(p99Ms) ? e.worstP99 : p99Ms;
-      if (!(errorRatePercent <= e.worstErrors)) e.worstErrors = Number.isNaN(errorRatePercent) ? e.worstErrors : errorRatePercent;
+      e.worstP99 = maxKnown(e.worstP99, p99Ms);
+      e.worstErrors = maxKnown(e.worstErrors, errorRatePercent);
       if (broken) {
         e.violatingMs += tMs - Math.max(fromMs, e.startMs);
         e.streakFromMs = NaN;
